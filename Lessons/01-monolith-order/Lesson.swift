@@ -1,0 +1,68 @@
+import ArgumentParser
+import Database
+import MonolithOrderExercise
+import MonolithOrderKit
+import MonolithOrderSolution
+import WorkbookKit
+
+/// `swift run monolith-order`: the shop's order as one database transaction, shown by a real run.
+@main
+struct MonolithOrderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monolith-order",
+        abstract: "Lesson 01 · the monolith's order transaction: reserve, charge, record — all or nothing.",
+        discussion: "Runs on an embedded in-memory SQLite database unless --database names a file.")
+
+    @Flag(help: "Run the acts on your own Exercises/01-monolith-order instead of the reference solution.")
+    var mine = false
+
+    @Option(help: "How many orders act 5 places to measure throughput and latency (1…1000000).")
+    var orders = 2_000
+
+    @Option(help: "Seed for the generated shop and orders of act 5; the same seed gives the same run.")
+    var seed: UInt64 = 1
+
+    @Option(help: "The SQLite database: a file path (its shop tables are recreated) or :memory:.")
+    var database = ":memory:"
+
+    func validate() throws {
+        guard (1...1_000_000).contains(orders) else {
+            throw ValidationError("--orders must be between 1 and 1000000, got \(orders)")
+        }
+        guard !database.isEmpty else { throw ValidationError("--database needs a file path or :memory:") }
+    }
+
+    func run() throws {
+        let narrator = Narrator()
+        let implementation: Implementation = mine ? .student : .reference
+        let placeOrder: PlaceOrder
+        switch implementation {
+        case .reference: placeOrder = MonolithOrderSolution.placeOrder
+        case .student: placeOrder = MonolithOrderExercise.placeOrder
+        }
+        let stage = Stage(narrator: narrator, placeOrder: placeOrder, implementation: implementation, databasePath: database)
+
+        do {
+            try stage.checkDatabase()
+        } catch {
+            Terminal.printError("monolith-order: cannot use the database \(database): \(error)")
+            Terminal.printError("Use a writable file path, or leave out --database for an in-memory database.")
+            throw ExitCode.failure
+        }
+        if mine, !stage.studentAttempted() {
+            narrator.say(Attempt.notAttemptedMessage(exercise: Exercise01.number, file: Exercise01.file))
+            narrator.say("Write \(Exercise01.function) there, check it with `swift test`, then run `swift run monolith-order --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference solution.")
+            return
+        }
+
+        narrator.title("Lesson 01 · The monolith's order transaction")
+        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on SQLite (\(database)), \(BuildConfiguration.name) build.")
+        stage.run(1, "A happy order, all in one transaction", actHappyOrder)
+        stage.run(2, "Not enough stock on the second line", actInsufficientStock)
+        stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)
+        stage.run(4, "The database fails half-way", actFailureHalfWay)
+        stage.run(5, "What an order costs in-process", { try actMeasure($0, orders: orders, seed: seed) })
+        stage.run(6, "When the monolith breaks", actWhenItBreaks)
+    }
+}

@@ -1,0 +1,79 @@
+import Database
+import MonolithOrderKit
+import Shop
+import WorkbookKit
+
+/// What every act needs: the narrator, the implementation under study, and fresh databases.
+struct Stage {
+    let narrator: Narrator
+    let placeOrder: PlaceOrder
+    let implementation: Implementation
+    let databasePath: String
+
+    init(narrator: Narrator, placeOrder: @escaping PlaceOrder, implementation: Implementation, databasePath: String) {
+        self.narrator = narrator
+        self.placeOrder = placeOrder
+        self.implementation = implementation
+        self.databasePath = databasePath
+    }
+
+    /// Opens the database once, so that a bad path is reported before any act starts.
+    func checkDatabase() throws {
+        _ = try SQLiteDatabase(path: databasePath)
+    }
+
+    /// A database holding `seed` and nothing else.
+    func freshShop(_ seed: ShopSeed = .standard) throws -> any Database {
+        let database = try SQLiteDatabase(path: databasePath)
+        try seed.install(on: database)
+        return database
+    }
+
+    /// Whether the student's exercise has moved past its stub.
+    func studentAttempted() -> Bool {
+        Attempt.isAttempted {
+            let database = try freshShop()
+            _ = try placeOrder(OrderRequest(id: "probe", customer: "ada", lines: []), database)
+        }
+    }
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
+        narrator.act(number, title)
+        do {
+            try act(self)
+        } catch let error as NotAttempted {
+            narrator.failed("This act needs a piece you have not written yet: \(error)")
+        } catch {
+            narrator.failed("The act stopped: \(error)")
+        }
+    }
+
+    /// Places an order and narrates the outcome; answers the receipt, or nil when refused.
+    @discardableResult
+    func place(_ request: OrderRequest, in database: any Database) throws -> OrderReceipt? {
+        narrator.step("placeOrder(\(request))")
+        do {
+            let receipt = try placeOrder(request, database)
+            narrator.ok("placed: \(receipt.lines.map(\.description).joined(separator: ", ")), charged \(receipt.total)")
+            return receipt
+        } catch let error as OrderError {
+            narrator.failed("refused: \(error)")
+            return nil
+        }
+    }
+
+    /// The rows an act is about, before and after, side by side.
+    func compare(_ before: ShopSnapshot, _ after: ShopSnapshot, customers: [CustomerID], products: [ProductID]) {
+        var rows: [[String]] = []
+        for customer in customers {
+            rows.append(["balance of \(customer)", "\(before.balance(of: customer) ?? 0)", "\(after.balance(of: customer) ?? 0)"])
+        }
+        for product in products {
+            rows.append(["stock of \(product)", "\(before.stock(of: product) ?? 0)", "\(after.stock(of: product) ?? 0)"])
+        }
+        rows.append(["orders", "\(before.orders.count)", "\(after.orders.count)"])
+        rows.append(["order lines", "\(before.lines.count)", "\(after.lines.count)"])
+        narrator.table(["read back from the tables", "before", "after"], rows)
+    }
+}

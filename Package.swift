@@ -1,0 +1,70 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// One workbook, six lessons. Each lesson NN-slug is four targets that share its slug:
+// Lessons/NN-slug (the executable), Exercises/NN-slug (the student's code),
+// Solutions/NN-slug (the reference) and Tests/NN-slug (the graded checks).
+// Heavy dependencies (HTTP) belong only to the lessons that need them, so that
+// `swift run monolith-order` on a fresh clone builds quickly.
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "MonolithFirst",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+
+        // Shared code.
+        .target(name: "Database", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(
+            name: "WorkbookKit",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strict),
+        .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
+        .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
+        .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
+
+        // Lesson 01: the monolith's order transaction.
+        .target(
+            name: "MonolithOrderKit", dependencies: ["Database", "Shop", "WorkbookKit"],
+            swiftSettings: strict),
+        .target(
+            name: "MonolithOrderExercise", dependencies: ["MonolithOrderKit", "Database", "Shop", "WorkbookKit"],
+            path: "Exercises/01-monolith-order", swiftSettings: strict),
+        .target(
+            name: "MonolithOrderSolution", dependencies: ["MonolithOrderKit", "Database", "Shop", "WorkbookKit"],
+            path: "Solutions/01-monolith-order", swiftSettings: strict),
+        .executableTarget(
+            name: "MonolithOrderLesson",
+            dependencies: [
+                "MonolithOrderKit", "MonolithOrderExercise", "MonolithOrderSolution",
+                "Database", "Shop", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/01-monolith-order", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "MonolithOrderTests",
+            dependencies: [
+                "MonolithOrderKit", "MonolithOrderExercise", "MonolithOrderSolution",
+                "Database", "Shop", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/01-monolith-order", swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,84 @@
+import Histogram
+
+/// Records durations in an HDR histogram (nanosecond resolution, three significant digits)
+/// and answers percentiles, so that p50 and p99 are honest without keeping every sample.
+public struct LatencyRecorder: Sendable {
+    private var histogram = Histogram<UInt64>(
+        lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000_000, numberOfSignificantValueDigits: .three)
+    /// The wall time covered by the recordings, when the caller measured it.
+    public var elapsed: Duration = .zero
+
+    public init() {}
+
+    /// Adds one measured duration.
+    public mutating func record(_ duration: Duration) {
+        let nanoseconds = Swift.max(1, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+        _ = histogram.record(UInt64(nanoseconds))
+    }
+
+    /// How many durations were recorded.
+    public var count: Int { Int(histogram.totalCount) }
+
+    /// The duration at or below which `percentile` percent (0–100) of the recordings fall.
+    public func percentile(_ percentile: Double) -> Duration {
+        .nanoseconds(Int64(histogram.valueAtPercentile(percentile)))
+    }
+
+    public var p50: Duration { percentile(50) }
+    public var p99: Duration { percentile(99) }
+    public var max: Duration { .nanoseconds(Int64(histogram.max)) }
+
+    /// Recordings per second of ``elapsed`` wall time.
+    public var perSecond: Double {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return seconds > 0 ? Double(count) / seconds : 0
+    }
+
+    /// Runs `body` `iterations` times, timing each run and the whole.
+    public static func measure(iterations: Int, _ body: (Int) throws -> Void) rethrows -> LatencyRecorder {
+        var recorder = LatencyRecorder()
+        let clock = ContinuousClock()
+        let start = clock.now
+        for iteration in 0..<iterations {
+            let before = clock.now
+            try body(iteration)
+            recorder.record(clock.now - before)
+        }
+        recorder.elapsed = clock.now - start
+        return recorder
+    }
+}
+
+extension Duration {
+    /// A short human reading: "850 ns", "12.3 µs", "4.56 ms", "1.20 s".
+    public var readable: String {
+        let nanoseconds = Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
+        switch nanoseconds {
+        case ..<1_000: return "\(Int(nanoseconds.rounded())) ns"
+        case ..<1_000_000: return Self.format(nanoseconds / 1e3, "µs")
+        case ..<1_000_000_000: return Self.format(nanoseconds / 1e6, "ms")
+        default: return Self.format(nanoseconds / 1e9, "s")
+        }
+    }
+
+    private static func format(_ value: Double, _ unit: String) -> String {
+        let digits = value < 10 ? 2 : value < 100 ? 1 : 0
+        return "\(value.formatted(fractionDigits: digits)) \(unit)"
+    }
+}
+
+extension Double {
+    /// The number with exactly `fractionDigits` digits after the point, without Foundation.
+    public func formatted(fractionDigits: Int) -> String {
+        guard isFinite else { return String(self) }
+        var scale = 1.0
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let scaled = (abs(self) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let fraction = Int(scaled - Double(whole) * scale)
+        let sign = self < 0 && scaled != 0 ? "-" : ""
+        guard fractionDigits > 0 else { return "\(sign)\(whole)" }
+        let digits = String(fraction)
+        return "\(sign)\(whole).\(String(repeating: "0", count: fractionDigits - digits.count))\(digits)"
+    }
+}

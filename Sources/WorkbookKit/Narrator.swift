@@ -1,0 +1,56 @@
+/// Tells a lesson's story on the terminal: acts, steps, ✓/✗ outcomes, notices and small tables.
+///
+/// Every line goes through `write`, so tests can capture the narration. Colour is used only
+/// when ``Terminal/wantsColour`` says so.
+public struct Narrator: Sendable {
+    private let colour: Bool
+    private let write: @Sendable (String) -> Void
+
+    public init(colour: Bool = Terminal.wantsColour, write: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.colour = colour
+        self.write = write
+    }
+
+    /// The lesson's title, once at the start.
+    public func title(_ text: String) {
+        write(paint(text, .bold))
+        write(paint(String(repeating: "═", count: text.count), .dim))
+    }
+
+    /// The start of an act: a numbered heading.
+    public func act(_ number: Int, _ title: String) {
+        write("")
+        write(paint("Act \(number) · \(title)", .bold, .cyan))
+    }
+
+    /// Plain prose.
+    public func say(_ text: String) { write(text) }
+
+    /// Something the lesson is about to do.
+    public func step(_ text: String) { write(paint("→ ", .dim) + text) }
+
+    /// An outcome that went as it should.
+    public func ok(_ text: String) { write(paint("✓ ", .green) + text) }
+
+    /// An outcome that shows something went wrong (often on purpose, to show the pain).
+    public func failed(_ text: String) { write(paint("✗ ", .red) + text) }
+
+    /// What the student should notice about what just ran.
+    public func notice(_ text: String) { write(paint("Notice: ", .bold, .yellow) + text) }
+
+    /// A small table; numeric columns are right-aligned.
+    public func table(_ headers: [String], _ rows: [[String]]) {
+        for line in TextTable(headers: headers, rows: rows).lines() {
+            write("  " + (line.isHeader ? paint(line.text, .bold) : line.text))
+        }
+    }
+
+    private enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+    }
+
+    private func paint(_ text: String, _ styles: Style...) -> String {
+        guard colour else { return text }
+        return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+    }
+}
