@@ -15,7 +15,7 @@ func actHappyOrder(_ stage: Stage) throws {
     try stage.place(request, in: tracer)
     stage.compare(before, try ShopSnapshot(of: database), customers: ["ada"], products: request.lines.map(\.product))
     stage.showTrace(tracer)
-    narrator.notice("\(tracer.statementCount) statements between BEGIN and COMMIT: stock, money and the order change together or not at all.")
+    narrator.notice("\(tracer.statementCount) statements from BEGIN to COMMIT on one connection: stock, money and the order change together or not at all.")
 
     narrator.step("The source material's checkout takes each line's unit price from the client. A client sends $0.01 for the headphones:")
     let foil = try stage.freshShop()

@@ -47,7 +47,7 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
 /// A shop big enough that most orders succeed and some run out of stock or money.
 private func generatedShop(_ random: inout SeededRandom) -> ShopSeed {
     ShopSeed(
-        customers: (1...200).map { Customer(id: CustomerID("customer-\($0)"), name: "Customer \($0)", balance: Cents(Int.random(in: 5_000...200_000, using: &random))) },
+        customers: (1...200).map { Customer(id: CustomerID("customer-\($0)"), name: "Customer \($0)", balance: Cents(Int.random(in: 20_000...1_000_000, using: &random))) },
         products: (1...100).map { Product(id: ProductID("SKU-\($0)"), name: "Product \($0)", price: Cents(Int.random(in: 99...9_999, using: &random)), stock: Int.random(in: 20...200, using: &random)) })
 }
 

@@ -46,6 +46,7 @@ extension Database {
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws and
     /// rethrows its error. A failing commit is rolled back too.
+    @discardableResult
     public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         try begin()
         do {

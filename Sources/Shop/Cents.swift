@@ -24,11 +24,15 @@ public struct Cents: Sendable, Hashable, Comparable, Codable, CustomStringConver
         return overflow ? nil : Cents(sum)
     }
 
-    /// Dollars and cents: `$149.99`, `-$0.05`.
+    /// Dollars and cents with thousands separated: `$149.99`, `$1,200.00`, `-$0.05`.
     public var description: String {
         let magnitude = value.magnitude
         let fraction = magnitude % 100
-        return (value < 0 ? "-$" : "$") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        var dollars = String(magnitude / 100)
+        for index in stride(from: dollars.count - 3, to: 0, by: -3) {
+            dollars.insert(",", at: dollars.index(dollars.startIndex, offsetBy: index))
+        }
+        return (value < 0 ? "-$" : "$") + dollars + "." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
     public init(from decoder: any Decoder) throws {

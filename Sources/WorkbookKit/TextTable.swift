@@ -29,7 +29,7 @@ public struct TextTable: Sendable {
                 let text = cell(row, column)
                 let padding = String(repeating: " ", count: widths[column] - text.count)
                 return numeric[column] ? padding + text : text + padding
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return [Line(text: render(headers), isHeader: true), Line(text: rule, isHeader: false)]
@@ -39,5 +39,13 @@ public struct TextTable: Sendable {
     private static func looksNumeric(_ text: String) -> Bool {
         guard let first = text.first else { return true }
         return first.isNumber || ((first == "-" || first == "$" || first == "+") && text.dropFirst().first?.isNumber == true)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -1,0 +1,32 @@
+import Database
+import Testing
+
+@Suite("Fault-injecting database")
+struct FaultInjectingDatabaseTests {
+    @Test("fails exactly the k-th statement, which never reaches the real database")
+    func failsTheKthStatement() throws {
+        let real = try SQLiteDatabase()
+        try real.executeScript("CREATE TABLE log (entry BIGINT)")
+        let faulty = FaultInjectingDatabase(wrapping: real, failingStatement: 3)
+        try faulty.execute("INSERT INTO log VALUES ($1)", 1)
+        try faulty.execute("INSERT INTO log VALUES ($1)", 2)
+        let error = #expect(throws: DatabaseError.self) { try faulty.execute("INSERT INTO log VALUES ($1)", 3) }
+        #expect(error?.kind == .injectedFault)
+        #expect(error?.sql == "INSERT INTO log VALUES ($1)")
+        try faulty.execute("INSERT INTO log VALUES ($1)", 4)
+        #expect(try real.query("SELECT entry FROM log").map { try $0.int("entry") } == [1, 2, 4])
+        #expect(faulty.statementCount == 4)
+    }
+
+    @Test("begin and commit count as statements; rollback is traced but never counted or failed")
+    func transactionCalls() throws {
+        let faulty = FaultInjectingDatabase(wrapping: try SQLiteDatabase(), failingStatement: 2)
+        try faulty.begin()
+        #expect(throws: DatabaseError.self) { try faulty.commit() }
+        #expect(faulty.isInTransaction, "the failed commit did not reach SQLite")
+        try faulty.rollback()
+        #expect(!faulty.isInTransaction)
+        #expect(faulty.trace == ["BEGIN", "COMMIT", "ROLLBACK"])
+        #expect(faulty.statementCount == 2)
+    }
+}
