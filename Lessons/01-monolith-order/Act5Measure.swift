@@ -48,7 +48,7 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
 private func generatedShop(_ random: inout SeededRandom) -> ShopSeed {
     ShopSeed(
         customers: (1...200).map { Customer(id: CustomerID("customer-\($0)"), name: "Customer \($0)", balance: Cents(Int.random(in: 20_000...1_000_000, using: &random))) },
-        products: (1...100).map { Product(id: ProductID("SKU-\($0)"), name: "Product \($0)", price: Cents(Int.random(in: 99...9_999, using: &random)), stock: Int.random(in: 20...200, using: &random)) })
+        products: (1...100).map { Product(id: ProductID("SKU-\($0)"), name: "Product \($0)", price: Cents(Int.random(in: 99...9_999, using: &random)), stock: Int.random(in: 50...400, using: &random)) })
 }
 
 private func generatedRequest(number: Int, shop: ShopSeed, _ random: inout SeededRandom) -> OrderRequest {
@@ -60,13 +60,14 @@ private func generatedRequest(number: Int, shop: ShopSeed, _ random: inout Seede
 
 /// The median cost of calling a function that cannot be inlined, over a few million calls.
 private func measureFunctionCall() -> Duration {
-    let line = PricedLine(product: "SKU-1", quantity: 3, unitPrice: 1_250)
+    let lines = (1...8).map { PricedLine(product: "SKU-1", quantity: $0, unitPrice: 1_250) }
     var checksum = 0
     let clock = ContinuousClock()
     var samples: [Duration] = []
     for _ in 0..<5 {
         let started = clock.now
-        for _ in 0..<1_000_000 { checksum &+= lineTotal(of: line) }
+        // A different line each time, so the optimiser cannot hoist the call out of the loop.
+        for index in 0..<1_000_000 { checksum &+= lineTotal(of: lines[index & 7]) }
         samples.append((clock.now - started) / 1_000_000)
     }
     precondition(checksum != 0)

@@ -50,10 +50,11 @@ public struct LatencyRecorder: Sendable {
 }
 
 extension Duration {
-    /// A short human reading: "850 ns", "12.3 µs", "4.56 ms", "1.20 s".
+    /// A short human reading: "1.3 ns", "850 ns", "12.3 µs", "4.56 ms", "1.20 s".
     public var readable: String {
         let nanoseconds = Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
         switch nanoseconds {
+        case ..<10: return "\(nanoseconds.formatted(fractionDigits: 1)) ns"
         case ..<1_000: return "\(Int(nanoseconds.rounded())) ns"
         case ..<1_000_000: return Self.format(nanoseconds / 1e3, "µs")
         case ..<1_000_000_000: return Self.format(nanoseconds / 1e6, "ms")

@@ -26,7 +26,7 @@ struct MeasurementTests {
     }
 
     @Test("durations read in the unit that fits", arguments: [
-        (Duration.nanoseconds(850), "850 ns"), (.nanoseconds(12_345), "12.3 µs"), (.microseconds(4_560), "4.56 ms"),
+        (Duration.nanoseconds(850), "850 ns"), (.nanoseconds(2), "2.0 ns"), (.nanoseconds(12_345), "12.3 µs"), (.microseconds(4_560), "4.56 ms"),
         (.milliseconds(1_200), "1.20 s"), (.microseconds(130), "130 µs"),
     ])
     func readable(_ duration: Duration, _ text: String) {
