@@ -6,16 +6,11 @@ import WorkbookKit
 /// Act 1: reserve, charge and record in one transaction — and why the price is the catalog's.
 func actHappyOrder(_ stage: Stage) throws {
     let narrator = stage.narrator
-    let database = try stage.freshShop()
-    let before = try ShopSnapshot(of: database)
     let request = OrderRequest(
         id: "order-1001", customer: "ada",
         lines: [OrderLine(product: "SKU-HEADPHONES-XZ3", quantity: 1), OrderLine(product: "SKU-USB-CABLE-C", quantity: 2)])
-    let tracer = FaultInjectingDatabase(wrapping: database)
-    try stage.place(request, in: tracer)
-    stage.compare(before, try ShopSnapshot(of: database), customers: ["ada"], products: request.lines.map(\.product))
-    stage.showTrace(tracer)
-    narrator.notice("\(tracer.statementCount) statements from BEGIN to COMMIT on one connection: stock, money and the order change together or not at all.")
+    let run = try stage.placeTraced(request)
+    narrator.notice("\(run.statements) statements from BEGIN to COMMIT on one connection: stock, money and the order change together or not at all.")
 
     narrator.step("The source material's checkout takes each line's unit price from the client. A client sends $0.01 for the headphones:")
     let foil = try stage.freshShop()

@@ -4,20 +4,28 @@ import Shop
 
 /// Act 2: the second line cannot be reserved after the first was; everything rolls back.
 func actInsufficientStock(_ stage: Stage) throws {
-    let database = try stage.freshShop()
-    let before = try ShopSnapshot(of: database)
     let request = OrderRequest(
         id: "order-2001", customer: "linus",
         lines: [OrderLine(product: "SKU-USB-CABLE-C", quantity: 3), OrderLine(product: "SKU-KEYBOARD-K7", quantity: 5)])
-    let tracer = FaultInjectingDatabase(wrapping: database)
-    try stage.place(request, in: tracer)
-    stage.compare(before, try ShopSnapshot(of: database), customers: ["linus"], products: request.lines.map(\.product))
-    stage.showTrace(tracer)
-    stage.noticeUnchanged(before, try ShopSnapshot(of: database),
+    let run = try stage.placeTraced(request)
+    stage.noticeUnchanged(run.before, run.after,
         "the cables were reserved first, then the keyboards could not be; the rollback gave the cables back.")
 }
 
 extension Stage {
+    /// Places `request` on a fresh standard shop through a tracer, then shows the rows it is
+    /// about before and after, and every statement it ran.
+    func placeTraced(_ request: OrderRequest) throws -> (before: ShopSnapshot, after: ShopSnapshot, statements: Int) {
+        let database = try freshShop()
+        let before = try ShopSnapshot(of: database)
+        let tracer = FaultInjectingDatabase(wrapping: database)
+        try place(request, in: tracer)
+        let after = try ShopSnapshot(of: database)
+        compare(before, after, customers: [request.customer], products: request.lines.map(\.product))
+        showTrace(tracer)
+        return (before, after, tracer.statementCount)
+    }
+
     /// Prints the statements a traced call ran, one per line.
     func showTrace(_ tracer: FaultInjectingDatabase) {
         narrator.say("What ran:")
