@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
 
         // Shared code.
-        .target(name: "Database", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "Database", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strict),
         .target(
             name: "WorkbookKit",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],

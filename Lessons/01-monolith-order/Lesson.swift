@@ -11,7 +11,11 @@ struct MonolithOrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monolith-order",
         abstract: "Lesson 01 · the monolith's order transaction: reserve, charge, record — all or nothing.",
-        discussion: "Runs on an embedded in-memory SQLite database unless --database names a file.")
+        discussion: """
+            Runs on an embedded in-memory SQLite database unless --database (or the DATABASE_URL \
+            environment variable) names a SQLite file or a PostgreSQL server (postgres://…). \
+            The shop's tables in that database are dropped and recreated by every act.
+            """)
 
     @Flag(help: "Run the acts on your own Exercises/01-monolith-order instead of the reference solution.")
     var mine = false
@@ -22,14 +26,14 @@ struct MonolithOrderCommand: ParsableCommand {
     @Option(help: "Seed for the generated shop and orders of act 5; the same seed gives the same run.")
     var seed: UInt64 = 1
 
-    @Option(help: "The SQLite database: a file path (its shop tables are recreated) or :memory:.")
-    var database = ":memory:"
+    @Option(help: "A SQLite file path, :memory:, or a postgres:// URL (default: $DATABASE_URL, else :memory:).")
+    var database: String?
 
     func validate() throws {
         guard (1...1_000_000).contains(orders) else {
             throw ValidationError("--orders must be between 1 and 1000000, got \(orders)")
         }
-        guard !database.isEmpty else { throw ValidationError("--database needs a file path or :memory:") }
+        if let database, database.isEmpty { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
     }
 
     func run() throws {
@@ -40,13 +44,14 @@ struct MonolithOrderCommand: ParsableCommand {
         case .reference: placeOrder = MonolithOrderSolution.placeOrder
         case .student: placeOrder = MonolithOrderExercise.placeOrder
         }
-        let stage = Stage(narrator: narrator, placeOrder: placeOrder, implementation: implementation, databasePath: database)
+        let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
+        let stage = Stage(narrator: narrator, placeOrder: placeOrder, implementation: implementation, location: location)
 
         do {
             try stage.checkDatabase()
         } catch {
-            Terminal.printError("monolith-order: cannot use the database \(database): \(error)")
-            Terminal.printError("Use a writable file path, or leave out --database for an in-memory database.")
+            Terminal.printError("monolith-order: \((error as? DatabaseError)?.message ?? String(describing: error))")
+            Terminal.printError(location.remedy)
             throw ExitCode.failure
         }
         if mine, !stage.studentAttempted() {
@@ -57,7 +62,7 @@ struct MonolithOrderCommand: ParsableCommand {
         }
 
         narrator.title("Lesson 01 · The monolith's order transaction")
-        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on SQLite (\(database)), \(BuildConfiguration.name) build.")
+        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on \(location), \(BuildConfiguration.name) build.")
         stage.run(1, "A happy order, all in one transaction", actHappyOrder)
         stage.run(2, "Not enough stock on the second line", actInsufficientStock)
         stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)

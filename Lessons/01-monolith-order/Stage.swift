@@ -8,23 +8,23 @@ struct Stage {
     let narrator: Narrator
     let placeOrder: PlaceOrder
     let implementation: Implementation
-    let databasePath: String
+    let location: DatabaseLocation
 
-    init(narrator: Narrator, placeOrder: @escaping PlaceOrder, implementation: Implementation, databasePath: String) {
+    init(narrator: Narrator, placeOrder: @escaping PlaceOrder, implementation: Implementation, location: DatabaseLocation) {
         self.narrator = narrator
         self.placeOrder = placeOrder
         self.implementation = implementation
-        self.databasePath = databasePath
+        self.location = location
     }
 
     /// Opens the database once, so that a bad path is reported before any act starts.
     func checkDatabase() throws {
-        _ = try SQLiteDatabase(path: databasePath)
+        _ = try location.open()
     }
 
     /// A database holding `seed` and nothing else.
     func freshShop(_ seed: ShopSeed = .standard) throws -> any Database {
-        let database = try SQLiteDatabase(path: databasePath)
+        let database = try location.open()
         try seed.install(on: database)
         return database
     }

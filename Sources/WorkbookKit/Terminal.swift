@@ -25,3 +25,14 @@ public enum Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// The values of the named environment variables that are set.
+    public static func environment(_ names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
+    }
+}

@@ -9,8 +9,9 @@ struct Fixture {
     let database: any Database
     let before: ShopSnapshot
 
-    init(_ seed: ShopSeed = .standard) throws {
-        let database = try SQLiteDatabase()
+    /// A new shop holding `seed`: in memory by default, or in a scratch schema on PostgreSQL.
+    init(_ seed: ShopSeed = .standard, on location: DatabaseLocation = .sqlite(path: ":memory:")) throws {
+        let database = try location.openScratch()
         try seed.install(on: database)
         self.database = database
         before = try ShopSnapshot(of: database)

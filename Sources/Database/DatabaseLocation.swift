@@ -1,0 +1,57 @@
+/// Where a lesson's database lives, from `--database` or the `DATABASE_URL` environment variable.
+public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
+    /// An embedded SQLite database: a file path, or `:memory:`.
+    case sqlite(path: String)
+    /// A PostgreSQL server, by its `postgres://` or `postgresql://` URL.
+    case postgres(url: String)
+
+    /// `postgres://…` and `postgresql://…` name a server; anything else is a SQLite path.
+    public init(_ text: String) {
+        self = text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") ? .postgres(url: text) : .sqlite(path: text)
+    }
+
+    /// `--database` when given, else `DATABASE_URL` when set, else an in-memory SQLite database.
+    public static func chosen(option: String?, environment: [String: String]) -> DatabaseLocation {
+        if let option, !option.isEmpty { return DatabaseLocation(option) }
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return DatabaseLocation(url) }
+        return .sqlite(path: ":memory:")
+    }
+
+    /// Opens a new connection.
+    public func open() throws(DatabaseError) -> any Database {
+        switch self {
+        case .sqlite(let path): try SQLiteDatabase(path: path)
+        case .postgres(let url): try PostgresDatabase(url: url)
+        }
+    }
+
+    /// A new, empty database for one test or one act: in-memory on SQLite, a scratch schema on
+    /// PostgreSQL (see ``PostgresDatabase/scratch(url:)``). A SQLite file is not isolated.
+    public func openScratch() throws(DatabaseError) -> any Database {
+        switch self {
+        case .sqlite(let path): try SQLiteDatabase(path: path)
+        case .postgres(let url): try PostgresDatabase.scratch(url: url)
+        }
+    }
+
+    /// What to print: the engine and where, without a password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "SQLite (\(path))"
+        case .postgres(let url): "PostgreSQL (\(PostgresDatabase.redacted(url)))"
+        }
+    }
+
+    /// How to get going when this location cannot be opened.
+    public var remedy: String {
+        switch self {
+        case .sqlite: "Use a writable file path, or leave out --database for an in-memory database."
+        case .postgres:
+            """
+            Is the server running? Start one, e.g. `sudo service postgresql start` or \
+            `pg_ctl -D DIR -o "-p 5432 -c listen_addresses=127.0.0.1" start`, check the URL \
+            (postgres://USER@127.0.0.1:5432/DATABASE), or run on SQLite: unset DATABASE_URL and leave out --database.
+            """
+        }
+    }
+}

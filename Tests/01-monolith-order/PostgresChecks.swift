@@ -1,0 +1,53 @@
+import Database
+import MonolithOrderKit
+import Shop
+import Testing
+import WorkbookKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The port's promise: the same `placeOrder` runs unchanged on PostgreSQL. Runs when
+/// `DATABASE_URL` names a server (CI always sets it).
+@Suite("Exercise 01 · the same placeOrder on PostgreSQL")
+struct PostgresChecks {
+    static let location: DatabaseLocation? = getenv("DATABASE_URL").map { DatabaseLocation(String(cString: $0)) }.flatMap {
+        if case .postgres = $0 { return $0 } else { return nil }
+    }
+
+    @Test("a happy order and every refusal behave on PostgreSQL as on SQLite",
+        .enabled(if: location != nil, "PostgreSQL checks of exercise 01 skipped: set DATABASE_URL=postgres://… to run them"),
+        arguments: Grading.implementations)
+    func sameOutcomes(_ implementation: Implementation) throws {
+        let location = try #require(Self.location)
+        let happy = OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.headphones, 1), Standard.line(Standard.cable, 2)])
+        let onSQLite = try Fixture()
+        let onPostgres = try Fixture(on: location)
+        #expect(try implementation.place(happy, in: onPostgres.database) == implementation.place(happy, in: onSQLite.database), "on \(happy)")
+        #expect(try onPostgres.snapshot() == onSQLite.snapshot(), "the tables after \(happy)")
+        for refusal in RefusalChecks.refusals {
+            let shop = try Fixture(on: location)
+            #expect(try implementation.place(refusal.request, in: shop.database) == .refused(refusal.error), "on \(refusal.request)")
+            try shop.expectUnchanged(after: refusal.request)
+        }
+    }
+
+    @Test("failing the k-th statement on PostgreSQL, for every k, leaves every table as it was",
+        .enabled(if: location != nil, "PostgreSQL checks of exercise 01 skipped: set DATABASE_URL=postgres://… to run them"),
+        arguments: Grading.implementations)
+    func everyStatement(_ implementation: Implementation) throws {
+        let location = try #require(Self.location)
+        let request = FaultInjectionChecks.requests[0]
+        let counter = FaultInjectingDatabase(wrapping: try Fixture(on: location).database)
+        _ = try implementation.place(request, in: counter)
+        for k in stride(from: 1, through: counter.statementCount, by: 1) {
+            let shop = try Fixture(on: location)
+            let outcome = try implementation.place(request, in: FaultInjectingDatabase(wrapping: shop.database, failingStatement: k))
+            #expect(outcome.error.map { if case .database = $0 { true } else { false } } == true, "with statement \(k) failing: \(outcome)")
+            try shop.expectUnchanged(after: request)
+        }
+    }
+}

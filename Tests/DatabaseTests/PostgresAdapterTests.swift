@@ -1,0 +1,89 @@
+@testable import Database
+import Testing
+
+@Suite("PostgreSQL adapter")
+struct PostgresAdapterTests {
+    @Test("a server that is not there is a connection error that names it without the password")
+    func unreachable() {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let error = #expect(throws: DatabaseError.self) {
+            try PostgresDatabase(url: "postgres://student:secret@127.0.0.1:1/shop?connect_timeout=2")
+        }
+        #expect(error?.kind == .connection)
+        #expect(error?.message.contains("127.0.0.1") == true)
+        #expect(error?.message.contains("secret") == false, "the password must not be printed: \(String(describing: error))")
+    }
+
+    @Test("errors carry the server's SQLSTATE", .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
+    func sqlState() throws {
+        let database = try Engines.open(.postgres)
+        try database.executeScript("CREATE TABLE unique_things (id TEXT PRIMARY KEY)")
+        try database.execute("INSERT INTO unique_things VALUES ($1)", "a")
+        let error = #expect(throws: DatabaseError.self) { try database.execute("INSERT INTO unique_things VALUES ($1)", "a") }
+        #expect(error?.sqlState == "23505")
+        #expect(error?.kind == .constraintViolation)
+    }
+
+    @Test("a failed statement inside a transaction makes commit fail loudly, not silently roll back",
+        .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
+    func commitAfterFailure() throws {
+        let database = try Engines.open(.postgres)
+        try database.executeScript("CREATE TABLE log (entry TEXT NOT NULL)")
+        try database.begin()
+        try database.execute("INSERT INTO log VALUES ($1)", "kept?")
+        #expect(throws: DatabaseError.self) { try database.execute("INSERT INTO log VALUES ($1)", .null) }
+        #expect(throws: DatabaseError.self) { try database.commit() }
+        #expect(!database.isInTransaction)
+        #expect(try database.query("SELECT entry FROM log").isEmpty)
+    }
+}
+
+@Suite("Choosing a database")
+struct DatabaseLocationTests {
+    @Test("--database wins over DATABASE_URL, which wins over an in-memory SQLite")
+    func precedence() {
+        let url = "postgres://u@127.0.0.1:5432/shop"
+        #expect(DatabaseLocation.chosen(option: "/tmp/shop.sqlite", environment: ["DATABASE_URL": url]) == .sqlite(path: "/tmp/shop.sqlite"))
+        #expect(DatabaseLocation.chosen(option: nil, environment: ["DATABASE_URL": url]) == .postgres(url: url))
+        #expect(DatabaseLocation.chosen(option: "postgresql://u@h/db", environment: [:]) == .postgres(url: "postgresql://u@h/db"))
+        #expect(DatabaseLocation.chosen(option: nil, environment: [:]) == .sqlite(path: ":memory:"))
+    }
+
+    @Test("a location prints without its password")
+    func description() {
+        #expect(DatabaseLocation("postgres://student:secret@db:5432/shop").description == "PostgreSQL (postgres://student:***@db:5432/shop)")
+        #expect(DatabaseLocation(":memory:").description == "SQLite (:memory:)")
+    }
+}
+
+@Suite("Placeholders")
+struct PlaceholderTests {
+    @Test("placeholders are counted outside quotes", arguments: [
+        ("SELECT 1", 0), ("SELECT $1, $2", 2), ("SELECT $2 + $1", 2), ("SELECT '$3', $1", 1), ("SELECT \"$9\" FROM t WHERE a = $1", 1),
+        ("UPDATE t SET a = a - $1 WHERE id = $2 AND a >= $1", 2), ("SELECT $10", 10),
+    ])
+    func highest(_ sql: String, _ expected: Int) {
+        #expect(Placeholders.highest(in: sql) == expected)
+    }
+}
+
+@Suite("PostgreSQL scratch schemas")
+struct ScratchSchemaTests {
+    @Test("a scratch connection sees only its own tables, and its schema is dropped when it closes",
+        .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
+    func isolated() throws {
+        let url = try #require(Engines.postgresURL)
+        var schema = ""
+        do {
+            let first = try PostgresDatabase.scratch(url: url)
+            let second = try PostgresDatabase.scratch(url: url)
+            try first.executeScript("CREATE TABLE mine (id TEXT)")
+            try second.executeScript("CREATE TABLE mine (id TEXT)")
+            try first.execute("INSERT INTO mine VALUES ($1)", "first")
+            #expect(try second.query("SELECT id FROM mine").isEmpty)
+            schema = try #require(try first.query("SELECT current_schema() AS name").first).string("name")
+        }
+        let observer = try PostgresDatabase(url: url)
+        #expect(try observer.query("SELECT 1 AS found FROM pg_namespace WHERE nspname = $1", .text(schema)).isEmpty)
+    }
+}

@@ -1,0 +1,31 @@
+import Database
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite("SQLite adapter")
+struct SQLiteAdapterTests {
+    @Test("a file database uses write-ahead logging and keeps its data across connections")
+    func fileDatabase() throws {
+        let path = "/tmp/monolith-first-\(UInt64.random(in: 0...UInt64.max)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+        do {
+            let database = try SQLiteDatabase(path: path)
+            #expect(try database.query("PRAGMA journal_mode").first?.string("journal_mode") == "wal")
+            try database.executeScript("CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('still here')")
+        }
+        let reopened = try SQLiteDatabase(path: path)
+        #expect(try reopened.query("SELECT value FROM kept").first?.string("value") == "still here")
+    }
+
+    @Test("a database that cannot be opened is a connection error naming the path")
+    func cannotOpen() {
+        let error = #expect(throws: DatabaseError.self) { try SQLiteDatabase(path: "/no/such/directory/shop.sqlite") }
+        #expect(error?.kind == .connection)
+        #expect(error?.message.contains("/no/such/directory/shop.sqlite") == true)
+    }
+}
