@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
+        .executable(name: "event-bus", targets: ["EventBusLesson"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,5 +67,30 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/01-monolith-order", swiftSettings: strict),
+
+        // Lesson 03: the event bus.
+        .target(
+            name: "EventBusKit", dependencies: ["Database", "Shop", "WorkbookKit"],
+            swiftSettings: strict),
+        .target(
+            name: "EventBusExercise", dependencies: ["EventBusKit", "WorkbookKit"],
+            path: "Exercises/03-event-bus", swiftSettings: strict),
+        .target(
+            name: "EventBusSolution", dependencies: ["EventBusKit", "WorkbookKit"],
+            path: "Solutions/03-event-bus", swiftSettings: strict),
+        .executableTarget(
+            name: "EventBusLesson",
+            dependencies: [
+                "EventBusKit", "EventBusExercise", "EventBusSolution", "Database", "Shop", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/03-event-bus", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "EventBusTests",
+            dependencies: [
+                "EventBusKit", "EventBusExercise", "EventBusSolution", "Database", "Shop", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/03-event-bus", swiftSettings: strict),
     ]
 )

@@ -33,3 +33,14 @@ struct ManualClockTests {
         #expect(clock.now > before)
     }
 }
+
+@Suite("Immediate clock")
+struct ImmediateClockTests {
+    @Test("sleeps return at once and add up")
+    func addsUp() async throws {
+        let clock = ImmediateClock()
+        try await clock.sleep(for: .seconds(2))
+        try await clock.sleep(for: .milliseconds(500))
+        #expect(clock.now == .milliseconds(2_500))
+    }
+}

@@ -1,0 +1,109 @@
+import EventBusKit
+import Testing
+import WorkbookKit
+
+/// Specification checks: who gets what, in which order, and who waits for whom.
+@Suite("Exercise 03 · delivery")
+struct DeliveryChecks {
+    @Test("every subscriber gets every event of its type, in publish order, and no other type",
+        arguments: await Grading.implementations())
+    func everySubscriberInOrder(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        try await subscribeRecording(bus, "inventory", recorder)
+        try await subscribeRecording(bus, "email", recorder)
+        try await subscribeRecording(bus, "pongs", to: Pong.self, recorder)
+        for sequence in 1...20 {
+            try await bus.publish(ping(sequence))
+            if sequence % 5 == 0 { try await bus.publish(pong(sequence)) }
+        }
+        try await idle(bus, "after 20 pings and 4 pongs")
+        let pings = (1...20).map { EventID("ping-\($0)") }
+        #expect(await recorder.handledBy("inventory") == pings)
+        #expect(await recorder.handledBy("email") == pings)
+        #expect(await recorder.handledBy("pongs") == [5, 10, 15, 20].map { EventID("pong-\($0)") })
+    }
+
+    @Test("publishing with no subscriber does nothing, and an idle bus is idle at once", arguments: await Grading.implementations())
+    func noSubscriber(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        try await bus.publish(ping(1))
+        try await idle(bus, "with no subscriber")
+        #expect(try await bus.lag().isEmpty)
+        #expect(try await bus.deadLetters().isEmpty)
+    }
+
+    @Test("a consumer gets only the events published after it subscribed", arguments: await Grading.implementations())
+    func lateSubscriber(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        try await subscribeRecording(bus, "early", recorder)
+        try await bus.publish(ping(1))
+        try await subscribeRecording(bus, "late", recorder)
+        try await bus.publish(ping(2))
+        try await idle(bus, "after two pings")
+        #expect(await recorder.handledBy("early") == ["ping-1", "ping-2"])
+        #expect(await recorder.handledBy("late") == ["ping-2"])
+    }
+
+    @Test("a consumer name can be subscribed only once", arguments: await Grading.implementations())
+    func uniqueNames(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        try await bus.subscribe("email", to: Ping.self) { _ in }
+        await #expect(throws: EventBusError.consumerAlreadySubscribed("email")) {
+            try await bus.subscribe("email", to: Pong.self) { _ in }
+        }
+    }
+
+    @Test("publish returns while a handler is still busy, and lag counts queued and in-progress events",
+        arguments: await Grading.implementations())
+    func publishDoesNotWait(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        await recorder.close("slow")
+        try await subscribeRecording(bus, "slow", recorder, gate: "slow")
+        try await within(.seconds(20), "publish while the only handler is stuck") {
+            for sequence in 1...3 { try await bus.publish(ping(sequence)) }
+        }
+        await recorder.waitUntilSomeoneWaits(at: "slow")
+        #expect(try await bus.lag()["slow"] == 3, "one event in progress and two queued")
+        await recorder.open("slow")
+        try await idle(bus, "after the gate opened")
+        #expect(try await bus.lag()["slow"] == 0)
+        #expect(await recorder.handledBy("slow") == ["ping-1", "ping-2", "ping-3"])
+    }
+
+    @Test("a stuck subscriber does not delay the others", arguments: await Grading.implementations())
+    func isolation(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        await recorder.close("stuck")
+        try await subscribeRecording(bus, "stuck", recorder, gate: "stuck")
+        try await subscribeRecording(bus, "healthy", recorder)
+        for sequence in 1...10 { try await bus.publish(ping(sequence)) }
+        try await within(.seconds(20), "the healthy consumer handling 10 events while the other is stuck") {
+            await recorder.waitFor("healthy", count: 10)
+        }
+        #expect(await recorder.handledBy("stuck").isEmpty)
+        await recorder.open("stuck")
+        try await idle(bus, "after the stuck consumer was released")
+        #expect(await recorder.handledBy("stuck") == (1...10).map { EventID("ping-\($0)") })
+    }
+
+    @Test("a duplicate delivery of the same event id is handled once per consumer", arguments: await Grading.implementations())
+    func deduplication(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        try await subscribeRecording(bus, "shipping", recorder)
+        try await subscribeRecording(bus, "email", recorder)
+        try await bus.publish(ping(1))
+        try await bus.publish(ping(1))
+        try await bus.publish(ping(2))
+        try await idle(bus, "")
+        try await bus.publish(ping(1))
+        try await idle(bus, "")
+        #expect(await recorder.handledBy("shipping") == ["ping-1", "ping-2"])
+        #expect(await recorder.handledBy("email") == ["ping-1", "ping-2"])
+        #expect(await recorder.calls["shipping"]?["ping-1"] == 1, "the duplicates must not reach the handler at all")
+    }
+}

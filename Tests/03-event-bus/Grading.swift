@@ -1,0 +1,79 @@
+import EventBusExercise
+import EventBusKit
+import EventBusSolution
+import Testing
+import WorkbookKit
+
+/// How exercise 03 is graded: every check runs against the reference bus, and against the
+/// student's once any of its entry points stops throwing `NotAttempted`.
+enum Grading {
+    static let file = "Exercises/03-event-bus/ShopEventBus.swift"
+
+    /// Probes the entry points that cannot hang: attempted as soon as one of them is written.
+    static func studentAttempted() async -> Bool {
+        let bus = EventBusExercise.ShopEventBus(clock: ImmediateClock(), retry: .standard)
+        let probes: [@Sendable () async throws -> Void] = [
+            { try await bus.subscribe("probe", to: Ping.self) { _ in } },
+            { try await bus.publish(Envelope(id: "probe", occurredAt: .zero, event: Ping(sequence: 0))) },
+            { _ = try await bus.lag() },
+            { _ = try await bus.deadLetters() },
+            { try await bus.replayDeadLetters() },
+        ]
+        for probe in probes {
+            do {
+                try await probe()
+                return true
+            } catch is NotAttempted {
+                continue
+            } catch {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func implementations() async -> [Implementation] {
+        Implementation.graded(studentAttempted: await studentAttempted())
+    }
+}
+
+@Test("Exercise 03 · your ShopEventBus is attempted, and every check below runs against it too",
+    .enabled(Comment(rawValue: Attempt.notAttemptedMessage(exercise: "03", file: Grading.file))) { await Grading.studentAttempted() })
+func exercise03Attempted() {}
+
+extension Implementation {
+    /// A new bus of this implementation; backoff waits run on `clock`.
+    func makeBus(clock: any WorkbookClock = ImmediateClock(), retry: RetryPolicy = .fast) -> any EventBus {
+        switch self {
+        case .reference: EventBusSolution.ShopEventBus(clock: clock, retry: retry)
+        case .student: EventBusExercise.ShopEventBus(clock: clock, retry: retry)
+        }
+    }
+}
+
+extension RetryPolicy {
+    /// Three attempts, 1 ms then 2 ms apart.
+    static let fast = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(1))
+}
+
+/// The event most checks publish.
+struct Ping: ShopEvent {
+    static let typeName = "test.ping"
+    static let version = 1
+    let sequence: Int
+}
+
+/// A second event type, to check that subscribers get only their own type.
+struct Pong: ShopEvent {
+    static let typeName = "test.pong"
+    static let version = 1
+    let sequence: Int
+}
+
+func ping(_ sequence: Int, id: String? = nil) -> Envelope<Ping> {
+    Envelope(id: EventID(id ?? "ping-\(sequence)"), occurredAt: .zero, event: Ping(sequence: sequence))
+}
+
+func pong(_ sequence: Int) -> Envelope<Pong> {
+    Envelope(id: EventID("pong-\(sequence)"), occurredAt: .zero, event: Pong(sequence: sequence))
+}
