@@ -1,4 +1,5 @@
 import EventBusKit
+import Synchronization
 import Testing
 import WorkbookKit
 
@@ -22,17 +23,40 @@ func idle(_ bus: any EventBus, _ what: String, sourceLocation: SourceLocation = 
     try await within(.seconds(20), "waitUntilIdle() \(what)", sourceLocation: sourceLocation) { try await bus.waitUntilIdle() }
 }
 
-/// Runs `body`, recording a failure if it has not returned after `limit`.
+/// Runs `body`, recording a failure if it has not returned after `limit`. The body runs in a task
+/// of its own, so that a wait that ignores cancellation cannot hang the check: it is left behind.
 func within(
     _ limit: Duration, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable () async throws -> Void
 ) async throws {
-    let finished = try await withThrowingTaskGroup(of: Bool.self) { group in
-        group.addTask { try await body(); return true }
-        group.addTask { try await Task.sleep(for: limit); return false }
-        let first = try await group.next() ?? false
-        group.cancelAll()
-        return first
+    let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Bool, any Error>, Never>) in
+        let once = ResumeOnce(continuation)
+        Task {
+            do {
+                try await body()
+                once.resume(.success(true))
+            } catch {
+                once.resume(.failure(error))
+            }
+        }
+        Task {
+            try? await Task.sleep(for: limit)
+            once.resume(.success(false))
+        }
     }
-    if !finished { Issue.record("\(what) did not return within \(limit)", sourceLocation: sourceLocation) }
+    if try !outcome.get() { Issue.record("\(what) did not return within \(limit)", sourceLocation: sourceLocation) }
+}
+
+/// Resumes a continuation the first time it is asked to, and ignores later requests.
+private final class ResumeOnce<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value, Never>?>
+
+    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+
+    func resume(_ value: Value) {
+        continuation.withLock { pending in
+            pending?.resume(returning: value)
+            pending = nil
+        }
+    }
 }

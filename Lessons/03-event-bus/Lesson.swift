@@ -1,0 +1,67 @@
+import ArgumentParser
+import Database
+import EventBusExercise
+import EventBusKit
+import EventBusSolution
+import WorkbookKit
+
+/// `swift run event-bus`: "this happened" instead of "do this", shown by a real run.
+@main
+struct EventBusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event-bus",
+        abstract: "Lesson 03 · the event bus: publish what happened, dead letters, idempotent consumers, the outbox.",
+        discussion: """
+            The outbox act runs on an embedded in-memory SQLite database unless --database (or the \\
+            DATABASE_URL environment variable) names a SQLite file or a PostgreSQL server (postgres://…).
+            """)
+
+    @Flag(help: "Run the acts on your own Exercises/03-event-bus instead of the reference bus.")
+    var mine = false
+
+    @Option(help: "How many events act 6 publishes to measure latency and throughput (10…100000).")
+    var events = 1_000
+
+    @Option(help: "Seed for event ids and generated orders; the same seed gives the same run.")
+    var seed: UInt64 = 1
+
+    @Option(help: "A SQLite file path, :memory:, or a postgres:// URL for the outbox act (default: $DATABASE_URL, else :memory:).")
+    var database: String?
+
+    func validate() throws {
+        guard (10...100_000).contains(events) else {
+            throw ValidationError("--events must be between 10 and 100000, got \(events)")
+        }
+        if let database, database.isEmpty { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
+    }
+
+    func run() async throws {
+        let narrator = Narrator()
+        let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
+        let implementation: Implementation = mine ? .student : .reference
+        let stage = Stage(narrator: narrator, implementation: implementation, location: location, seed: seed)
+        do {
+            _ = try location.open()
+        } catch {
+            Terminal.printError("event-bus: \((error as? DatabaseError)?.message ?? String(describing: error))")
+            Terminal.printError(location.remedy)
+            throw ExitCode.failure
+        }
+        if mine, await !stage.studentAttempted() {
+            narrator.say(Attempt.notAttemptedMessage(exercise: "03", file: "Exercises/03-event-bus/ShopEventBus.swift"))
+            narrator.say("Write ShopEventBus there, check it with `swift test`, then run `swift run event-bus --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference bus.")
+            return
+        }
+
+        narrator.title("Lesson 03 · The event bus")
+        narrator.say("Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location).")
+        await stage.run(1, "\"Do this\": checkout calls every consumer", actDoThis)
+        await stage.run(2, "\"This happened\": checkout publishes, consumers subscribe", actThisHappened)
+        await stage.run(3, "A poison event: retries, dead letters, replay", actPoisonEvent)
+        await stage.run(4, "The same event twice", actDuplicates)
+        await stage.run(5, "Lost events, and the outbox", actOutbox)
+        await stage.run(6, "Lag and throughput, next to a polling bus", { try await actMeasure($0, events: events) })
+        await stage.run(7, "When not to use events", actWhenNot)
+    }
+}

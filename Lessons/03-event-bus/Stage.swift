@@ -1,0 +1,64 @@
+import Database
+import EventBusExercise
+import EventBusKit
+import EventBusSolution
+import Shop
+import WorkbookKit
+
+/// What every act needs: the narrator, a way to make the bus under study, event ids, a database.
+struct Stage: Sendable {
+    let narrator: Narrator
+    let implementation: Implementation
+    let location: DatabaseLocation
+    let seed: UInt64
+
+    /// A new bus of the implementation under study.
+    func makeBus(clock: any WorkbookClock = SystemClock(), retry: RetryPolicy = .standard) -> any EventBus {
+        switch implementation {
+        case .reference: EventBusSolution.ShopEventBus(clock: clock, retry: retry)
+        case .student: EventBusExercise.ShopEventBus(clock: clock, retry: retry)
+        }
+    }
+
+    /// Whether the student's bus has moved past its stub.
+    func studentAttempted() async -> Bool {
+        let bus = EventBusExercise.ShopEventBus(clock: ImmediateClock(), retry: .standard)
+        do {
+            _ = try await bus.lag()
+            return true
+        } catch is NotAttempted {
+            do {
+                try await bus.subscribe("probe", to: OrderPlaced.self) { _ in }
+                return true
+            } catch is NotAttempted { return false } catch { return true }
+        } catch {
+            return true
+        }
+    }
+
+    /// `count` "order placed" events with ids from the run's seed.
+    func orders(_ count: Int, startingAt first: Int = 1, clock: any WorkbookClock = SystemClock()) -> [Envelope<OrderPlaced>] {
+        var ids = EventIDs(seed: seed &+ UInt64(first))
+        var random = SeededRandom(seed: seed &+ UInt64(first) &* 31)
+        let customers: [CustomerID] = ["ada", "grace", "linus"]
+        return (first..<(first + count)).map { number in
+            Envelope(
+                id: ids.next(), occurredAt: clock.now,
+                event: OrderPlaced(
+                    order: OrderID("order-\(number)"), customer: customers.randomElement(using: &random)!,
+                    total: Cents(Int.random(in: 1_000...50_000, using: &random)), items: Int.random(in: 1...4, using: &random)))
+        }
+    }
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ act: (Stage) async throws -> Void) async {
+        narrator.act(number, title)
+        do {
+            try await act(self)
+        } catch let error as NotAttempted {
+            narrator.failed("This act needs a piece you have not written yet: \(error)")
+        } catch {
+            narrator.failed("The act stopped: \(error)")
+        }
+    }
+}
