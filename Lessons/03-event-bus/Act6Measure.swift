@@ -1,5 +1,5 @@
 import EventBusKit
-import Synchronization
+
 import WorkbookKit
 
 /// Act 6: publish-to-handle latency and deliveries per second, ours next to a polling bus.
@@ -40,8 +40,8 @@ private struct Figures {
 
 /// Records when each event was handled, by its sequence number, and signals the last one.
 private final class Arrivals: Sendable {
-    private let times: Mutex<[ContinuousClock.Instant?]>
-    init(count: Int) { times = Mutex(Array(repeating: nil, count: count)) }
+    private let times: Locked<[ContinuousClock.Instant?]>
+    init(count: Int) { times = Locked(Array(repeating: nil, count: count)) }
     func mark(_ index: Int) { times.withLock { $0[index] = ContinuousClock.now } }
     var all: [ContinuousClock.Instant?] { times.withLock { $0 } }
     var done: Bool { times.withLock { $0.allSatisfy { $0 != nil } } }

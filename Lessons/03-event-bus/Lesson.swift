@@ -43,7 +43,7 @@ struct EventBusCommand: AsyncParsableCommand {
         do {
             _ = try location.open()
         } catch {
-            Terminal.printError("event-bus: \((error as? DatabaseError)?.message ?? String(describing: error))")
+            Terminal.printError("event-bus: \(error.message)")
             Terminal.printError(location.remedy)
             throw ExitCode.failure
         }

@@ -1,10 +1,10 @@
-import Synchronization
+import WorkbookKit
 
 /// The source material's bus, for comparison: one queue per consumer, and a consumer loop that
 /// sleeps 10 ms whenever it finds its queue empty.
 final class PollingBus<Event: Sendable>: Sendable {
-    private let queue = Mutex<[Event]>([])
-    private let running = Mutex(true)
+    private let queue = Locked<[Event]>([])
+    private let running = Locked(true)
 
     /// Starts the consumer loop.
     func start(_ handle: @escaping @Sendable (Event) async -> Void) -> Task<Void, Never> {

@@ -1,9 +1,7 @@
-import Synchronization
-
 /// A clock on which every sleep returns at once and moves `now` forward by the time slept:
 /// code that backs off for seconds runs in microseconds, and its waits still add up.
 public final class ImmediateClock: WorkbookClock {
-    private let elapsed = Mutex(Duration.zero)
+    private let elapsed = Locked(Duration.zero)
 
     public init() {}
 

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A clock that moves only when a test tells it to; sleepers wake when it passes their deadline.
 ///
 /// Tests await ``waitForSleepers(_:)`` to know that the code under test is parked on the
@@ -18,7 +16,7 @@ public final class ManualClock: WorkbookClock {
         var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init(now: Duration = .zero) {
         state.withLock { $0.now = now }

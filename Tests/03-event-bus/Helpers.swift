@@ -1,5 +1,5 @@
 import EventBusKit
-import Synchronization
+
 import Testing
 import WorkbookKit
 
@@ -49,9 +49,9 @@ func within(
 
 /// Resumes a continuation the first time it is asked to, and ignores later requests.
 private final class ResumeOnce<Value: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<Value, Never>?>
+    private let continuation: Locked<CheckedContinuation<Value, Never>?>
 
-    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Locked(continuation) }
 
     func resume(_ value: Value) {
         continuation.withLock { pending in

@@ -1,11 +1,11 @@
-import Synchronization
+
 import Testing
 import WorkbookKit
 
 @Suite("Narration")
 struct NarrationTests {
     private final class Lines: Sendable {
-        let all = Mutex<[String]>([])
+        let all = Locked<[String]>([])
         func append(_ line: String) { all.withLock { $0.append(line) } }
     }
 
