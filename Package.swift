@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
         .executable(name: "event-bus", targets: ["EventBusLesson"]),
+        .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -92,5 +93,32 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/03-event-bus", swiftSettings: strict),
+
+        // Lesson 04: schema per module. Each module is its own target; billing (the exercise)
+        // may depend on the modules' public API (the kit), never on another module's target.
+        .target(name: "SchemaPerModuleKit", dependencies: ["Database", "Shop"], swiftSettings: strict),
+        .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit", "Database"], swiftSettings: strict),
+        .target(
+            name: "SchemaPerModuleExercise", dependencies: ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
+            path: "Exercises/04-schema-per-module", swiftSettings: strict),
+        .target(
+            name: "SchemaPerModuleSolution", dependencies: ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
+            path: "Solutions/04-schema-per-module", swiftSettings: strict),
+        .executableTarget(
+            name: "SchemaPerModuleLesson",
+            dependencies: [
+                "SchemaPerModuleKit", "SchemaPerModuleAuth", "SchemaPerModuleExercise", "SchemaPerModuleSolution",
+                "Database", "Shop", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/04-schema-per-module", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "SchemaPerModuleTests",
+            dependencies: [
+                "SchemaPerModuleKit", "SchemaPerModuleAuth", "SchemaPerModuleExercise", "SchemaPerModuleSolution",
+                "Database", "Shop", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/04-schema-per-module", swiftSettings: strict),
     ]
 )

@@ -8,6 +8,9 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
         case statement
         /// A constraint refused the change: unique key, foreign key, CHECK or NOT NULL.
         case constraintViolation
+        /// The engine refused access to a table or schema: a privilege (PostgreSQL) or an
+        /// authorizer (SQLite) drew a boundary there.
+        case accessDenied
         /// The database stayed locked by another connection past the busy timeout.
         case busy
         /// Any other failure the engine reported while running the statement.

@@ -17,6 +17,21 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         return .sqlite(path: ":memory:")
     }
 
+    /// The locations a test runs on: in-memory SQLite always, and the PostgreSQL server that
+    /// `DATABASE_URL` names, when it names one.
+    public static func forTests(environment: [String: String]) -> [DatabaseLocation] {
+        guard let url = environment["DATABASE_URL"], case .postgres = DatabaseLocation(url) else { return [.sqlite(path: ":memory:")] }
+        return [.sqlite(path: ":memory:"), .postgres(url: url)]
+    }
+
+    /// The engine this location names.
+    public var engine: Engine {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+
     /// Opens a new connection.
     public func open() throws(DatabaseError) -> any Database {
         switch self {

@@ -129,6 +129,8 @@ public final class PostgresDatabase: Database {
         switch PQftype(result, column) {
         case 20, 21, 23, 26: return Int64(text).map(SQLValue.integer) ?? .text(text)  // int8, int2, int4, oid
         case 16: return .integer(text == "t" ? 1 : 0)  // bool
+        // numeric: SUM of bigints is numeric; a whole number stays an integer, as on SQLite.
+        case 1700 where !text.contains("."): return Int64(text).map(SQLValue.integer) ?? .text(text)
         case 700, 701, 1700: return Double(text).map(SQLValue.real) ?? .text(text)  // float4, float8, numeric
         case 17: return .blob(PostgresParameter.decodeHexBytea(text))  // bytea
         default: return .text(text)
@@ -143,6 +145,7 @@ public final class PostgresDatabase: Database {
         switch (sqlState.prefix(2), sqlState) {
         case (_, "08P01"): return .statement  // protocol violation: e.g. the wrong number of values bound
         case ("23", _): return .constraintViolation
+        case (_, "42501"): return .accessDenied  // insufficient_privilege
         case ("42", _): return .statement
         case ("08", _): return .connection
         case ("40", _), (_, "55P03"): return .busy

@@ -10,6 +10,7 @@ public final class SQLiteDatabase: Database {
     public let path: String
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
+    private var authorizer: SQLiteAuthorizer?
 
     /// Opens (creating if needed) the database at `path`; `:memory:` is a private in-memory database.
     public init(path: String = ":memory:") throws(DatabaseError) {
@@ -38,6 +39,18 @@ public final class SQLiteDatabase: Database {
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// Installs `callback` as the connection's authorizer, with `authorizer` as its context.
+    func installAuthorizer(
+        _ authorizer: SQLiteAuthorizer,
+        _ callback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+    ) {
+        self.authorizer = authorizer
+        // Statements compiled before the policy changed must be compiled again under it.
+        for statement in statements.values { sqlite3_finalize(statement) }
+        statements.removeAll()
+        sqlite3_set_authorizer(handle, callback, Unmanaged.passUnretained(authorizer).toOpaque())
+    }
+
     @discardableResult
     public func execute(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> Int {
         _ = try run(sql, parameters)
@@ -53,7 +66,7 @@ public final class SQLiteDatabase: Database {
         let status = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
         guard status == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? lastMessage
+            let text = status & 0xFF == SQLITE_AUTH ? lastMessage : message.map { String(cString: $0) } ?? lastMessage
             throw DatabaseError(kind: Self.kind(of: status), message: text, sql: sql, code: status)
         }
     }
@@ -142,7 +155,11 @@ public final class SQLiteDatabase: Database {
         }
     }
 
-    private var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    private var lastMessage: String {
+        let message = String(cString: sqlite3_errmsg(handle))
+        if sqlite3_errcode(handle) == SQLITE_AUTH, let denial = authorizer?.lastDenial { return "\(message): \(denial)" }
+        return message
+    }
 
     private static func columnNames(of statement: OpaquePointer) -> [String] {
         (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
@@ -164,6 +181,7 @@ public final class SQLiteDatabase: Database {
     private static func kind(of status: Int32, preparing: Bool = false) -> DatabaseError.Kind {
         switch status & 0xFF {
         case SQLITE_CONSTRAINT: .constraintViolation
+        case SQLITE_AUTH: .accessDenied
         case SQLITE_BUSY, SQLITE_LOCKED: .busy
         case SQLITE_CANTOPEN, SQLITE_NOTADB: .connection
         case SQLITE_ERROR where preparing: .statement

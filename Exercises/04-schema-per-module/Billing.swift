@@ -1,0 +1,63 @@
+import Database
+import SchemaPerModuleKit
+import Shop
+import WorkbookKit
+
+/// Creates billing's tables — in billing's own schema and nowhere else — and is safe to run again.
+///
+/// Billing keeps its customers (one per registered user, by user id) and their charges (id,
+/// user, amount in cents). Name every table `billing.<name>`. References stay inside billing:
+/// a charge may reference billing's customer, never `auth.users` — there are no cross-schema
+/// foreign keys, and the database refuses any statement that touches another module's schema.
+/// `Migrations.apply(_:module:on:)` records which steps already ran, if you want it.
+///
+/// - Parameter billing: billing's own connection.
+public func migrateBilling(_ billing: any Database) throws {
+    // TODO: create `billing.customers` (one row per user id) and `billing.charges` (id, user id, amount in cents).
+    // TODO: reference billing's own customers from charges, never `auth.users`.
+    // TODO: make it safe to run twice: `Migrations.apply` or `CREATE TABLE IF NOT EXISTS`.
+    throw NotAttempted(function: "migrateBilling(_:)", file: "Exercises/04-schema-per-module/Billing.swift")
+}
+
+/// Billing's reaction to auth's "user registered": creates the billing customer for that user.
+/// The same event twice creates one customer (events arrive at least once).
+///
+/// - Parameters:
+///   - event: what auth published.
+///   - billing: billing's own connection.
+public func handleUserRegistered(_ event: UserRegistered, in billing: any Database) throws {
+    // TODO: insert the customer for `event.user`; a second delivery of the same event must change nothing.
+    throw NotAttempted(function: "handleUserRegistered(_:in:)", file: "Exercises/04-schema-per-module/Billing.swift")
+}
+
+/// Records a charge to a billing customer.
+///
+/// Checked in this order: the amount is positive (`BillingError.invalidAmount`, before touching
+/// the database); billing has a customer for the user (`BillingError.unknownCustomer`); no charge
+/// with this id exists (`BillingError.duplicateCharge`). A refused charge changes nothing.
+///
+/// - Parameters:
+///   - charge: the charge.
+///   - billing: billing's own connection.
+public func recordCharge(_ charge: Charge, in billing: any Database) throws {
+    // TODO: refuse a non-positive amount before touching the database.
+    // TODO: in one transaction: refuse an unknown customer, then a duplicate charge id, then insert.
+    throw NotAttempted(function: "recordCharge(_:in:)", file: "Exercises/04-schema-per-module/Billing.swift")
+}
+
+/// The invoice summary of one user, or `nil` when billing has no customer for them.
+///
+/// Counts and sums the user's charges from billing's own tables, and asks auth's public API for
+/// the e-mail address at the time of the summary — never auth's tables, never a copy that could
+/// be stale.
+///
+/// - Parameters:
+///   - user: whose invoice.
+///   - billing: billing's own connection.
+///   - auth: auth's public API.
+public func invoiceSummary(for user: UserID, in billing: any Database, auth: any AuthAPI) throws -> InvoiceSummary? {
+    // TODO: answer nil when billing has no customer for `user`.
+    // TODO: count and sum the user's charges from billing's tables.
+    // TODO: ask `auth.email(of:)` for the address: never read `auth.users`.
+    throw NotAttempted(function: "invoiceSummary(for:in:auth:)", file: "Exercises/04-schema-per-module/Billing.swift")
+}

@@ -1,0 +1,88 @@
+import Database
+import Foundation
+
+/// The shop's database with one schema per module, and one connection per module that the
+/// database itself confines to that module's schema.
+///
+/// - SQLite: each module's tables live in a file of their own, attached under the module's name;
+///   a module's connection has an authorizer that refuses any other attached database.
+/// - PostgreSQL: a scratch database with a schema per module and a role per module that has
+///   USAGE and CREATE on its own schema only; a module's connection `SET ROLE`s to it (superusers
+///   and owners bypass privileges, so nothing else may be used by a module).
+///
+/// Modules named in `separate` get a database of their own instead: the extraction, by
+/// configuration alone.
+public final class ModularDatabase {
+    public let engine: Engine
+    /// A connection that sees every schema, for setting up and for the lesson's look at the
+    /// tables. No module uses it.
+    public let admin: any Database
+    private var connections: [Module: any Database] = [:]
+    private let teardown: () -> Void
+
+    public init(at location: DatabaseLocation, separate: Set<Module> = []) throws {
+        switch location {
+        case .sqlite(let path):
+            let directory = try Self.directory(for: path)
+            let admin = try SQLiteDatabase()
+            for module in Module.allCases where !separate.contains(module) {
+                try admin.executeScript("ATTACH DATABASE '\(directory)/\(module.schema).sqlite' AS \(module.schema)")
+            }
+            for module in Module.allCases {
+                let connection = try SQLiteDatabase()
+                let modules = separate.contains(module) ? [module] : Module.allCases.filter { !separate.contains($0) }
+                for attached in modules {
+                    let file = separate.contains(attached) ? "\(directory)/separate-\(attached.schema).sqlite" : "\(directory)/\(attached.schema).sqlite"
+                    try connection.executeScript("ATTACH DATABASE '\(file)' AS \(attached.schema)")
+                }
+                connection.restrictAccess(to: [module.schema], owner: module.rawValue)
+                connections[module] = connection
+            }
+            engine = .sqlite
+            self.admin = admin
+            let temporary = path == ":memory:"
+            teardown = { if temporary { try? FileManager.default.removeItem(atPath: directory) } }
+        case .postgres(let url):
+            let cluster = try PostgresCluster(url: url)
+            let shared = try cluster.createDatabase()
+            let admin = try PostgresDatabase(url: cluster.url(of: shared))
+            var databases = [shared]
+            for module in Module.allCases {
+                let database = separate.contains(module) ? try cluster.createDatabase() : shared
+                if database != shared { databases.append(database) }
+                let owner = database == shared ? admin : try PostgresDatabase(url: cluster.url(of: database))
+                let role = try cluster.createRole(for: module.rawValue, in: database)
+                try owner.executeScript("""
+                    REVOKE ALL ON SCHEMA public FROM PUBLIC;
+                    CREATE SCHEMA \(module.schema);
+                    GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
+                    """)
+                let connection = try PostgresDatabase(url: cluster.url(of: database))
+                try connection.executeScript("SET ROLE \(role); SET search_path TO \(module.schema)")
+                connections[module] = connection
+            }
+            engine = .postgres
+            self.admin = admin
+            teardown = { cluster.dropEverything() }
+        }
+    }
+
+    deinit {
+        connections.removeAll()
+        teardown()
+    }
+
+    /// The connection `module` works through: it can touch its own schema and nothing else.
+    public func connection(for module: Module) -> any Database { connections[module]! }
+
+    /// Where the module files go: the given directory, or a new temporary one for `:memory:`.
+    private static func directory(for path: String) throws -> String {
+        if path != ":memory:" {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            return path
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("monolith-first-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+}
