@@ -13,8 +13,8 @@ struct BillingChecks {
     func registration(_ implementation: Implementation, _ location: DatabaseLocation) throws {
         let shop = try ModularShop(implementation, on: location)
         try shop.register("u1", "ada@example.com")
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 0, total: .zero)))
-        #expect(try shop.summary("nobody") == .summary(nil), "billing has no customer for a user auth never registered")
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 0, total: .zero)))
+        try expectSummary(shop, "nobody", .summary(nil), "billing has no customer for a user auth never registered")
     }
 
     @Test("charges add up on the invoice, per customer", arguments: Grading.implementations, Grading.locations)
@@ -23,10 +23,10 @@ struct BillingChecks {
         try shop.register("u1", "ada@example.com")
         try shop.register("u2", "grace@example.com")
         for charge in [Charge(id: "c1", user: "u1", amount: 1_250), Charge(id: "c2", user: "u1", amount: 8_900), Charge(id: "c3", user: "u2", amount: 1)] {
-            #expect(try shop.charge(charge) == .recorded, "on \(charge)")
+            try expectCharge(shop, charge, .recorded)
         }
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 2, total: 10_150)))
-        #expect(try shop.summary("u2") == .summary(InvoiceSummary(user: "u2", email: "grace@example.com", charges: 1, total: 1)))
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 2, total: 10_150)))
+        try expectSummary(shop, "u2", .summary(InvoiceSummary(user: "u2", email: "grace@example.com", charges: 1, total: 1)))
     }
 
     @Test("refused charges: non-positive amount (before any statement), unknown customer, duplicate id — and nothing changes",
@@ -34,7 +34,7 @@ struct BillingChecks {
     func refusedCharges(_ implementation: Implementation, _ location: DatabaseLocation) throws {
         let shop = try ModularShop(implementation, on: location)
         try shop.register("u1", "ada@example.com")
-        #expect(try shop.charge(Charge(id: "c1", user: "u1", amount: 500)) == .recorded)
+        try expectCharge(shop, Charge(id: "c1", user: "u1", amount: 500), .recorded)
         let tracer = FaultInjectingDatabase(wrapping: shop.billingConnection)
         for amount: Cents in [0, -5] {
             #expect(throws: BillingError.invalidAmount(amount), "a charge of \(amount)") {
@@ -42,9 +42,9 @@ struct BillingChecks {
             }
         }
         #expect(tracer.trace.isEmpty, "an invalid amount must be refused before any statement runs; these ran: \(tracer.trace)")
-        #expect(try shop.charge(Charge(id: "c2", user: "mallory", amount: 500)) == .refused(.unknownCustomer("mallory")))
-        #expect(try shop.charge(Charge(id: "c1", user: "u1", amount: 700)) == .refused(.duplicateCharge("c1")))
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 1, total: 500)))
+        try expectCharge(shop, Charge(id: "c2", user: "mallory", amount: 500), .refused(.unknownCustomer("mallory")))
+        try expectCharge(shop, Charge(id: "c1", user: "u1", amount: 700), .refused(.duplicateCharge("c1")))
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 1, total: 500)))
     }
 
     @Test("the same \"user registered\" twice makes one customer", arguments: Grading.implementations, Grading.locations)
@@ -52,8 +52,8 @@ struct BillingChecks {
         let shop = try ModularShop(implementation, on: location)
         try shop.register("u1", "ada@example.com")
         try shop.billing.handle(UserRegistered(user: "u1", email: "ada@example.com"), shop.billingConnection)
-        #expect(try shop.charge(Charge(id: "c1", user: "u1", amount: 300)) == .recorded)
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 1, total: 300)))
+        try expectCharge(shop, Charge(id: "c1", user: "u1", amount: 300), .recorded)
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@example.com", charges: 1, total: 300)))
     }
 
     @Test("migrating billing twice is harmless", arguments: Grading.implementations, Grading.locations)
@@ -61,7 +61,7 @@ struct BillingChecks {
         let shop = try ModularShop(implementation, on: location)
         try shop.billing.migrate(shop.billingConnection)
         try shop.register("u1", "ada@example.com")
-        #expect(try shop.charge(Charge(id: "c1", user: "u1", amount: 300)) == .recorded)
+        try expectCharge(shop, Charge(id: "c1", user: "u1", amount: 300), .recorded)
     }
 
     @Test("the address comes from auth's API when the invoice is made, even after auth renames its column",
@@ -70,10 +70,10 @@ struct BillingChecks {
         let shop = try ModularShop(implementation, on: location)
         try shop.register("u1", "ada@example.com")
         try shop.auth.changeEmail(of: "u1", to: "ada@lovelace.example")
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
             "after auth changed the address")
         try shop.auth.migrate(to: 2)
-        #expect(try shop.summary("u1") == .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
+        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
             "after auth renamed users.email to users.email_address in its own schema")
     }
 
@@ -97,4 +97,20 @@ struct BoundaryGuardChecks {
         #expect(error?.kind == .accessDenied, "\(String(describing: error))")
         #expect(try shop.database.admin.query("SELECT email FROM auth.users").count == 1, "the admin connection sees everything")
     }
+}
+
+/// Checks an invoice summary, printing what the billing module answered (or the error, with its SQL).
+func expectSummary(
+    _ shop: ModularShop, _ user: UserID, _ expected: SummaryOutcome, _ context: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let answered = try shop.summary(user)
+    #expect(answered == expected, "invoice summary of \(user)\(context.isEmpty ? "" : ", " + context): expected \(expected); your billing: \(answered)",
+        sourceLocation: sourceLocation)
+}
+
+/// Checks a charge's outcome, printing what the billing module answered.
+func expectCharge(_ shop: ModularShop, _ charge: Charge, _ expected: ChargeOutcome, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let answered = try shop.charge(charge)
+    #expect(answered == expected, "\(charge): expected \(expected); your billing: \(answered)", sourceLocation: sourceLocation)
 }
