@@ -1,0 +1,60 @@
+import ArgumentParser
+import Database
+import SchemaPerModuleExercise
+import SchemaPerModuleKit
+import SchemaPerModuleSolution
+import WorkbookKit
+
+/// `swift run schema-per-module`: a modular monolith whose boundaries the database enforces.
+@main
+struct SchemaPerModuleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema-per-module",
+        abstract: "Lesson 04 · schema per module: a modular monolith whose boundaries the database itself enforces.",
+        discussion: """
+            Runs on SQLite (one attached database file per module, in a temporary directory) unless \\
+            --database (or DATABASE_URL) names a PostgreSQL server (postgres://…), where each module \\
+            gets a schema and a role of its own in a scratch database that is dropped at the end. \\
+            The connecting user must be allowed to create databases and roles.
+            """)
+
+    @Flag(help: "Run the acts on your own Exercises/04-schema-per-module instead of the reference billing module.")
+    var mine = false
+
+    @Option(help: "Seed for the charges the acts record; the same seed gives the same run.")
+    var seed: UInt64 = 1
+
+    @Option(help: "A directory for the SQLite module files, :memory: (a temporary directory), or a postgres:// URL (default: $DATABASE_URL, else :memory:).")
+    var database: String?
+
+    func validate() throws {
+        if let database, database.isEmpty { throw ValidationError("--database needs a directory, :memory: or a postgres:// URL") }
+    }
+
+    func run() throws {
+        let narrator = Narrator()
+        let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
+        let stage = Stage(narrator: narrator, billing: mine ? .student : .reference, location: location, seed: seed)
+        do {
+            _ = try ModularDatabase(at: location)
+        } catch {
+            Terminal.printError("schema-per-module: \((error as? DatabaseError)?.message ?? String(describing: error))")
+            Terminal.printError(location.remedy)
+            throw ExitCode.failure
+        }
+        if mine, !stage.studentAttempted() {
+            narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
+            narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference billing module.")
+            return
+        }
+        narrator.title("Lesson 04 · Schema per module")
+        narrator.say("Running \(mine ? "your billing module" : "the reference billing module") on \(location), \(BuildConfiguration.name) build.")
+        stage.run(1, "The shared-database tangle", actTangle)
+        stage.run(2, "A schema per module, a public API between them", actSchemaPerModule)
+        stage.run(3, "The database enforces the boundary", actDatabaseEnforces)
+        stage.run(4, "The compiler enforces it too", actCompilerEnforces)
+        stage.run(5, "Ready to extract: billing in a database of its own", actExtraction)
+        stage.run(6, "When to choose a modular monolith", actWhenToUse)
+    }
+}

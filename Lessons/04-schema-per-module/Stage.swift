@@ -1,0 +1,100 @@
+import Database
+import SchemaPerModuleAuth
+import SchemaPerModuleExercise
+import SchemaPerModuleKit
+import SchemaPerModuleSolution
+import Shop
+import WorkbookKit
+
+/// What every act needs: the narrator, the billing module under study, where the database is.
+struct Stage {
+    let narrator: Narrator
+    let billing: Implementation
+    let location: DatabaseLocation
+    let seed: UInt64
+
+    func migrateBilling(_ connection: any Database) throws {
+        switch billing {
+        case .reference: try SchemaPerModuleSolution.migrateBilling(connection)
+        case .student: try SchemaPerModuleExercise.migrateBilling(connection)
+        }
+    }
+
+    func handleUserRegistered(_ event: UserRegistered, _ connection: any Database) throws {
+        switch billing {
+        case .reference: try SchemaPerModuleSolution.handleUserRegistered(event, in: connection)
+        case .student: try SchemaPerModuleExercise.handleUserRegistered(event, in: connection)
+        }
+    }
+
+    func recordCharge(_ charge: Charge, _ connection: any Database) throws {
+        switch billing {
+        case .reference: try SchemaPerModuleSolution.recordCharge(charge, in: connection)
+        case .student: try SchemaPerModuleExercise.recordCharge(charge, in: connection)
+        }
+    }
+
+    func invoiceSummary(_ user: UserID, _ connection: any Database, _ auth: any AuthAPI) throws -> InvoiceSummary? {
+        switch billing {
+        case .reference: try SchemaPerModuleSolution.invoiceSummary(for: user, in: connection, auth: auth)
+        case .student: try SchemaPerModuleExercise.invoiceSummary(for: user, in: connection, auth: auth)
+        }
+    }
+
+    /// Whether the student's billing module has moved past its stub.
+    func studentAttempted() -> Bool {
+        Attempt.isAttempted {
+            let shop = try ModularDatabase(at: .sqlite(path: ":memory:"))
+            try SchemaPerModuleExercise.migrateBilling(shop.connection(for: .billing))
+        }
+    }
+
+    /// A modular shop with auth and billing migrated and wired, and two users with a few charges.
+    func modularShop(separate: Set<Module> = []) throws -> (database: ModularDatabase, auth: AuthModule) {
+        let database = try ModularDatabase(at: location, separate: separate)
+        let auth = AuthModule(connection: database.connection(for: .auth))
+        try auth.migrate(to: 1)
+        let billingConnection = database.connection(for: .billing)
+        try migrateBilling(billingConnection)
+        auth.onUserRegistered { try self.handleUserRegistered($0, billingConnection) }
+        try auth.register("ada", email: "ada@example.com", name: "Ada Lovelace")
+        try auth.register("grace", email: "grace@example.com", name: "Grace Hopper")
+        for charge in charges() { try recordCharge(charge, billingConnection) }
+        return (database, auth)
+    }
+
+    /// The run's charges, from its seed.
+    func charges() -> [Charge] {
+        var random = SeededRandom(seed: seed)
+        return (1...5).map { number in
+            Charge(id: "ch-\(number)", user: number % 2 == 0 ? "grace" : "ada", amount: Cents(Int.random(in: 500...20_000, using: &random)))
+        }
+    }
+
+    /// Prints billing's invoice summaries for both users, or the error that stopped them.
+    func showInvoices(_ connection: any Database, _ auth: any AuthAPI) {
+        for user: UserID in ["ada", "grace"] {
+            do {
+                if let summary = try invoiceSummary(user, connection, auth) {
+                    narrator.ok("invoice: \(summary)")
+                } else {
+                    narrator.failed("no invoice for \(user)")
+                }
+            } catch {
+                narrator.failed("invoice of \(user) failed: \(error)")
+            }
+        }
+    }
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
+        narrator.act(number, title)
+        do {
+            try act(self)
+        } catch let error as NotAttempted {
+            narrator.failed("This act needs a piece you have not written yet: \(error)")
+        } catch {
+            narrator.failed("The act stopped: \(error)")
+        }
+    }
+}
