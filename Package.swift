@@ -13,6 +13,7 @@ let package = Package(
     name: "MonolithFirst",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "workbook", targets: ["Workbook"]),
         .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
         .executable(name: "event-bus", targets: ["EventBusLesson"]),
         .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
@@ -38,6 +39,10 @@ let package = Package(
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: strict),
         .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
+        .executableTarget(
+            name: "Workbook",
+            dependencies: ["WorkbookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),

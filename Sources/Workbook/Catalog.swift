@@ -1,0 +1,92 @@
+import Foundation
+
+/// One lesson of the workbook, found from its folder: `Lessons/NN-slug` is the single source of
+/// truth; the executable, the modules and the exercise's files all follow from the slug.
+struct Lesson: Sendable, Hashable {
+    /// "01"
+    let number: String
+    /// "01-monolith-order"
+    let slug: String
+    /// From the first heading of the lesson text.
+    let title: String
+
+    /// `swift run <executable>`
+    var executable: String { String(slug.drop { $0 != "-" }.dropFirst()) }
+    /// "MonolithOrder"
+    var modulePrefix: String {
+        executable.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+    /// The graded tests' module.
+    var testModule: String { modulePrefix + "Tests" }
+    var exerciseDirectory: String { "Exercises/\(slug)" }
+    var solutionDirectory: String { "Solutions/\(slug)" }
+    var hintsFile: String { "Lessons/\(slug)/hints.md" }
+}
+
+/// The workbook's lessons, read from a checkout.
+struct Catalog {
+    let root: URL
+    let lessons: [Lesson]
+
+    /// Reads `Lessons/` under `root`; fails with a clear message when it is not a workbook.
+    init(root: URL) throws {
+        self.root = root
+        let folder = root.appendingPathComponent("Lessons")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw UsageError("\(root.path) is not a Monolith First checkout: it has no Lessons/ folder")
+        }
+        lessons = names.filter { $0.range(of: #"^\d\d-[a-z0-9-]+$"#, options: .regularExpression) != nil }.sorted().map { slug in
+            let text = (try? String(contentsOf: folder.appendingPathComponent("\(slug)/README.md"), encoding: .utf8)) ?? ""
+            let heading = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? slug
+            let title = heading.range(of: " · ").map { String(heading[$0.upperBound...]) } ?? heading
+            return Lesson(number: String(slug.prefix(2)), slug: slug, title: title)
+        }
+    }
+
+    /// Lessons that have an exercise folder.
+    var exercises: [Lesson] {
+        lessons.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.exerciseDirectory).path) }
+    }
+
+    /// The lessons named by number ("1", "01"), or every exercise when none is named.
+    func select(_ numbers: [String]) throws -> [Lesson] {
+        if numbers.isEmpty { return exercises }
+        return try numbers.map { number in
+            let padded = number.count == 1 ? "0" + number : number
+            guard let lesson = exercises.first(where: { $0.number == padded }) else {
+                throw UsageError("no exercise \(number); the exercises are \(exercises.map(\.number).joined(separator: ", "))")
+            }
+            return lesson
+        }
+    }
+
+    /// The `.swift` files of a folder, relative to it, sorted.
+    func swiftFiles(in directory: String, under base: URL? = nil) -> [String] {
+        let folder = (base ?? root).appendingPathComponent(directory)
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".swift") }.sorted()
+    }
+
+    /// The checkout that contains the current directory.
+    static func current() throws -> Catalog {
+        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        while true {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path),
+                FileManager.default.fileExists(atPath: directory.appendingPathComponent("Lessons").path)
+            {
+                return try Catalog(root: directory)
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path {
+                throw UsageError("run the workbook command inside a Monolith First checkout (no Package.swift with Lessons/ found here or above)")
+            }
+            directory = parent
+        }
+    }
+}
+
+/// A mistake in how the command was called: printed without a stack trace, exit code 64.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

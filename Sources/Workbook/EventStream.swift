@@ -1,0 +1,83 @@
+import Foundation
+
+/// What Swift Testing's JSON event stream (version 0) says about one exercise's graded checks.
+///
+/// Graded checks are parameterised over `Implementation`: each test case's display name starts
+/// with `reference` or `student`. A check is one test function; it passes for the student when
+/// every student case ran without an issue.
+struct EventStream {
+    struct Check: Sendable, Hashable, Codable {
+        let name: String
+        var studentRan = false
+        var studentFailures: [String] = []
+        var referenceFailures: [String] = []
+    }
+
+    private(set) var checks: [String: Check] = [:]
+    /// The order checks first ran in, for stable tables.
+    private(set) var order: [String] = []
+    /// Exercise numbers reported as not attempted.
+    private(set) var notAttempted: Set<String> = []
+    /// Whether the run reached its end (a crashed test process never writes `runEnded`).
+    private(set) var finished = false
+
+    init(contentsOf file: URL) {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        var names: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let kind = record["kind"] as? String, let payload = record["payload"] as? [String: Any]
+            else { continue }
+            if kind == "test", let id = payload["id"] as? String {
+                let name = payload["displayName"] as? String ?? payload["name"] as? String ?? id
+                names[id] = name
+                // The plan lists every test before any runs, with its cases: the graded checks are
+                // known even when the process dies half-way.
+                let cases = (payload["_testCases"] as? [[String: Any]] ?? []).compactMap { $0["displayName"] as? String }
+                if cases.contains(where: { $0.hasPrefix("reference") }), checks[id] == nil {
+                    checks[id] = Check(name: name)
+                    order.append(id)
+                }
+                continue
+            }
+            guard kind == "event", let event = payload["kind"] as? String else { continue }
+            switch event {
+            case "runEnded": finished = true
+            case "testSkipped":
+                for comment in payload["_comments"] as? [String] ?? [] {
+                    if let range = comment.range(of: #"Exercise (\d+) not attempted yet"#, options: .regularExpression) {
+                        notAttempted.insert(String(comment[range].dropFirst("Exercise ".count).prefix(2)))
+                    }
+                }
+            case "testCaseStarted", "issueRecorded":
+                guard let id = payload["testID"] as? String, let side = Self.side(of: payload) else { continue }
+                if checks[id] == nil {
+                    checks[id] = Check(name: names[id] ?? id)
+                    order.append(id)
+                }
+                if event == "testCaseStarted" {
+                    if side == "student" { checks[id]?.studentRan = true }
+                } else if (payload["issue"] as? [String: Any])?["isKnown"] as? Bool != true {
+                    let text = Self.message(of: payload)
+                    if side == "student" { checks[id]?.studentFailures.append(text) } else { checks[id]?.referenceFailures.append(text) }
+                }
+            default: break
+            }
+        }
+    }
+
+    /// The graded checks in the order they ran.
+    var graded: [Check] { order.compactMap { checks[$0] } }
+
+    private static func side(of payload: [String: Any]) -> String? {
+        guard let name = (payload["_testCase"] as? [String: Any])?["displayName"] as? String else { return nil }
+        let first = name.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return ["reference", "student"].contains(first) ? first : nil
+    }
+
+    private static func message(of payload: [String: Any]) -> String {
+        let messages = (payload["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        let comments = payload["_comments"] as? [String] ?? []
+        return (messages + comments).joined(separator: "\n")
+    }
+}

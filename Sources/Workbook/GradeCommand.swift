@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grades exercises, each in its own `swift test` process with a time limit.",
+        discussion: """
+            Without --student, grades this checkout's Exercises/ and remembers the result for `workbook list`. \\
+            With --student PATH… and --output DIR, grades each student checkout in a private copy of this \\
+            workbook (its tests and solutions, their Exercises/ only) and writes results.json (Gradescope), \\
+            junit.xml and a gradebook.csv row per student.
+            """)
+
+    @Argument(help: "Exercise numbers (e.g. 01 3); all exercises when none is given.")
+    var exercises: [String] = []
+
+    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
+    var timeout = 300
+
+    @Option(parsing: .upToNextOption, help: "Student checkouts to grade (instructor mode).")
+    var student: [String] = []
+
+    @Option(help: "Where to write each student's results (instructor mode).")
+    var output: String?
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if !student.isEmpty && output == nil { throw ValidationError("--student needs --output DIR for the results") }
+        if student.isEmpty && output != nil { throw ValidationError("--output is for grading --student checkouts") }
+    }
+
+    func run() throws {
+        var failing = false
+        try WorkbookCommand.guarded {
+            let catalog = try Catalog.current()
+            let lessons = try catalog.select(exercises)
+            if student.isEmpty {
+                failing = try gradeHere(catalog, lessons)
+            } else {
+                try gradeStudents(catalog, lessons, output: URL(fileURLWithPath: output!))
+            }
+        }
+        if failing { throw ExitCode.failure }
+    }
+
+    /// Grades this checkout; answers whether anything attempted fails.
+    private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson]) throws -> Bool {
+        let narrator = Narrator()
+        let work = try temporaryFolder("grade")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var grader = Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout))
+        grader.onProgress = { narrator.step($0) }
+        var known = KnownChecks(Memory(catalog))
+        grader.knownChecks = known.checks
+        let grades = try grader.grade(lessons, work: work)
+        known.learn(from: grades)
+        try known.save()
+        GradeReport(narrator: narrator).show(grades)
+        let memory = Memory(catalog)
+        var remembered = memory.read("last-grade.json", as: [ExerciseGrade].self) ?? []
+        remembered.removeAll { old in grades.contains { $0.slug == old.slug } }
+        try memory.write((remembered + grades).sorted { $0.number < $1.number }, to: "last-grade.json")
+        return grades.contains(where: \.failing)
+    }
+
+    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) throws {
+        let narrator = Narrator()
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        var gradebook = Gradebook(lessons: lessons)
+        var known = KnownChecks(Memory(catalog))
+        for path in student {
+            let submission = URL(fileURLWithPath: path).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: submission.appendingPathComponent("Exercises").path) else {
+                throw UsageError("\(path) is not a student checkout: it has no Exercises/ folder")
+            }
+            narrator.act(gradebook.rows.count + 1, "Student \(submission.lastPathComponent)")
+            let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: lessons)
+            let work = try temporaryFolder("student")
+            defer { try? FileManager.default.removeItem(at: work) }
+            var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+            grader.onProgress = { narrator.step($0) }
+            grader.exerciseSlugs = catalog.exercises.map(\.slug)
+            grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }
+            grader.knownChecks = known.checks
+            let grades = try grader.grade(lessons, work: work)
+            known.learn(from: grades)
+            GradeReport(narrator: narrator).show(grades)
+            let folder = output.appendingPathComponent(Exports.safeName(submission.lastPathComponent))
+            try Exports.write(grades, student: submission.lastPathComponent, to: folder)
+            gradebook.add(student: submission.lastPathComponent, grades)
+        }
+        try known.save()
+        try gradebook.csv.write(to: output.appendingPathComponent("gradebook.csv"), atomically: true, encoding: .utf8)
+        narrator.ok("wrote results.json and junit.xml per student, and gradebook.csv, to \(output.path)")
+    }
+}
+
+/// A new temporary folder.
+func temporaryFolder(_ purpose: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(purpose)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// The checks each exercise had in its last complete run, per environment (the PostgreSQL
+/// checks count only where `DATABASE_URL` is set), so that a process that dies before listing
+/// them is still charged for all of them.
+struct KnownChecks {
+    let memory: Memory
+    let file: String
+    private(set) var checks: [String: [String]]
+
+    init(_ memory: Memory) {
+        self.memory = memory
+        file = ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true ? "checks-postgres.json" : "checks-sqlite.json"
+        checks = memory.read(file, as: [String: [String]].self) ?? [:]
+    }
+
+    mutating func learn(from grades: [ExerciseGrade]) {
+        for grade in grades where !grade.checks.isEmpty {
+            switch grade.state {
+            case .graded, .notAttempted: checks[grade.slug] = grade.checks.map(\.name)
+            default: break
+            }
+        }
+    }
+
+    func save() throws { try memory.write(checks, to: file) }
+}

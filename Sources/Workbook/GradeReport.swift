@@ -1,0 +1,35 @@
+import WorkbookKit
+
+/// The grade as a student reads it: per exercise a table of checks, the failures, the total.
+struct GradeReport {
+    let narrator: Narrator
+
+    func show(_ grades: [ExerciseGrade]) {
+        for grade in grades {
+            narrator.say("")
+            narrator.say("Exercise \(grade.number) · \(grade.title): \(grade.summary)")
+            switch grade.state {
+            case .notAttempted:
+                narrator.say("  open Exercises/\(grade.slug)/ and replace a stub; hints: swift run workbook hint \(grade.number)")
+            case .doesNotCompile(let lines), .crashed(let lines), .timedOut(let lines):
+                narrator.failed("last lines of output:")
+                lines.forEach { narrator.say("    " + $0) }
+            case .graded:
+                break
+            }
+            if grade.attempted || grade.checks.isEmpty == false {
+                narrator.table(["", "check", "points"], grade.checks.map { check in
+                    [check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name, check.status == .passed ? "1/1" : "0/1"]
+                })
+            }
+            for check in grade.checks where check.status == .failed {
+                narrator.failed(check.name)
+                (check.message ?? "").split(separator: "\n").prefix(12).forEach { narrator.say("    " + $0) }
+            }
+        }
+        let points = grades.map(\.points).reduce(0, +)
+        let max = grades.map(\.maxPoints).reduce(0, +)
+        narrator.say("")
+        narrator.say("Total: \(points) of \(max) points")
+    }
+}

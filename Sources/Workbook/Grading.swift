@@ -1,0 +1,148 @@
+import Foundation
+
+/// The grade of one exercise.
+struct ExerciseGrade: Sendable, Codable {
+    enum State: Sendable, Codable, Equatable {
+        case notAttempted
+        case graded
+        case crashed(lastLines: [String])
+        case timedOut(lastLines: [String])
+        case doesNotCompile(lastLines: [String])
+    }
+
+    struct Check: Sendable, Codable {
+        enum Status: String, Sendable, Codable { case passed, failed, notRun }
+        let name: String
+        let status: Status
+        let message: String?
+    }
+
+    let number: String
+    let slug: String
+    let title: String
+    let state: State
+    let checks: [Check]
+    /// Checks whose reference case failed: the workbook itself is broken there.
+    var referenceFailures: [String] = []
+
+    var points: Int { checks.filter { $0.status == .passed }.count }
+    var maxPoints: Int { checks.count }
+    var attempted: Bool { state != .notAttempted }
+    /// Attempted and not everything passed.
+    var failing: Bool {
+        switch state {
+        case .notAttempted: false
+        case .graded: points < maxPoints
+        default: true
+        }
+    }
+
+    /// For `workbook list`: not attempted, passing, failing with n of m checks, crashed…
+    var summary: String {
+        switch state {
+        case .notAttempted: "not attempted"
+        case .graded: points == maxPoints ? "passing (\(maxPoints) of \(maxPoints) checks)" : "failing (\(points) of \(maxPoints) checks pass)"
+        case .crashed: "crashed"
+        case .timedOut: "timed out"
+        case .doesNotCompile: "does not compile"
+        }
+    }
+}
+
+/// Grades exercises in a checkout: one build, then one `swift test` process per exercise.
+struct Grader {
+    let checkout: URL
+    let scratch: URL?
+    let limit: Duration
+    var onProgress: (String) -> Void = { _ in }
+    /// Every exercise's folder by slug, to tell which exercise a compiler error is in.
+    var exerciseSlugs: [String] = []
+    /// Puts shipped stubs in place of exercises that do not compile; nil grades nothing then.
+    var replaceWithStubs: ((Set<String>) throws -> Void)?
+    /// Check names per exercise from earlier complete runs, for an exercise whose process died
+    /// before it could list its checks.
+    var knownChecks: [String: [String]] = [:]
+
+    func grade(_ lessons: [Lesson], work: URL) throws -> [ExerciseGrade] {
+        let buildLog = work.appendingPathComponent("build.log")
+        onProgress("building the workbook and its tests…")
+        var broken: [String: [String]] = [:]
+        var built = try build(log: buildLog)
+        if !built.succeeded, let replaceWithStubs {
+            for slug in exerciseSlugs {
+                let mine = built.errors.filter { $0.contains("Exercises/\(slug)/") }
+                if !mine.isEmpty { broken[slug] = Array(mine.prefix(15)) }
+            }
+            if !broken.isEmpty {
+                onProgress("exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
+                try replaceWithStubs(Set(broken.keys))
+                built = try build(log: buildLog)
+            }
+        }
+        guard built.succeeded else {
+            let shown = built.errors.isEmpty ? lastLines(of: buildLog, 15) : Array(built.errors.prefix(15))
+            return lessons.map { ExerciseGrade(number: $0.number, slug: $0.slug, title: $0.title, state: .doesNotCompile(lastLines: shown), checks: []) }
+        }
+        return try lessons.map { lesson in
+            onProgress("grading exercise \(lesson.number) (\(lesson.slug))…")
+            let stream = work.appendingPathComponent("\(lesson.number).jsonl")
+            let log = work.appendingPathComponent("\(lesson.number).log")
+            try? FileManager.default.removeItem(at: stream)
+            let ending = try spawn(
+                ["swift", "test", "--skip-build"] + packageArguments + [
+                    "--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0",
+                ], log: log, limit: limit)
+            let grade = Self.grade(lesson, EventStream(contentsOf: stream), ending: ending, log: log, known: knownChecks[lesson.slug] ?? [])
+            guard let errors = broken[lesson.slug] else { return grade }
+            return ExerciseGrade(
+                number: grade.number, slug: grade.slug, title: grade.title, state: .doesNotCompile(lastLines: errors),
+                checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") })
+        }
+    }
+
+    /// Builds everything; answers whether it built and the compiler's error lines.
+    private func build(log: URL) throws -> (succeeded: Bool, errors: [String]) {
+        let ending = try spawn(["swift", "build", "--build-tests"] + packageArguments, log: log, limit: .seconds(1_800))
+        let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }.map(String.init)
+        return (ending == .exited(0), errors)
+    }
+
+    private var packageArguments: [String] {
+        ["--package-path", checkout.path] + (scratch.map { ["--scratch-path", $0.path] } ?? [])
+    }
+
+    static func grade(_ lesson: Lesson, _ events: EventStream, ending: Ending, log: URL, known: [String] = []) -> ExerciseGrade {
+        let notAttempted = events.notAttempted.contains(lesson.number)
+        let broken = ending == .timedOut ? "the tests timed out before this check finished"
+            : !events.finished ? "the test process crashed before this check finished" : nil
+        // A process that died before listing its checks still owes every check it would have run.
+        let listed = events.graded.isEmpty && broken != nil ? known.map { EventStream.Check(name: $0) } : events.graded
+        let checks = listed.map { check in
+            if let broken, !notAttempted, check.studentFailures.isEmpty {
+                return ExerciseGrade.Check(name: check.name, status: .failed, message: broken)
+            }
+            if notAttempted || !check.studentRan {
+                return ExerciseGrade.Check(name: check.name, status: .notRun, message: nil)
+            }
+            return ExerciseGrade.Check(
+                name: check.name, status: check.studentFailures.isEmpty ? .passed : .failed,
+                message: check.studentFailures.first)
+        }
+        let state: ExerciseGrade.State
+        if ending == .timedOut {
+            state = .timedOut(lastLines: output(of: log))
+        } else if !events.finished {
+            state = .crashed(lastLines: output(of: log))
+        } else {
+            state = notAttempted ? .notAttempted : .graded
+        }
+        var grade = ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: state, checks: checks)
+        grade.referenceFailures = events.graded.filter { !$0.referenceFailures.isEmpty }.map(\.name)
+        return grade
+    }
+}
+
+/// The last lines of a test log worth reading: without the "◇ … started" progress lines.
+func output(of log: URL) -> [String] {
+    Array(lastLines(of: log, 400).filter { !$0.hasPrefix("◇") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(12))
+}

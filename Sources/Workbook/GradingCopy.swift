@@ -1,0 +1,84 @@
+import Foundation
+
+/// A private copy of this workbook with a student's exercises in it, for grading: the student's
+/// `Exercises/` files only — their tests, solutions and manifest are never used.
+///
+/// The copy and its build folder live under `.build/workbook/` and are reused, so that each
+/// student costs only the rebuild of what their exercises touch. Two traps, measured: SwiftPM can
+/// miss a file replaced within the same second as the last build, so every copied exercise file
+/// gets a modification time after the last build; and a build folder moved to another path breaks
+/// Swift's module cache, so the copy never moves.
+struct GradingCopy {
+    let checkout: URL
+    let scratch: URL
+
+    init(workbook: Catalog, submission: URL, lessons: [Lesson]) throws {
+        let base = workbook.root.appendingPathComponent(".build/workbook")
+        checkout = base.appendingPathComponent("checkout")
+        scratch = base.appendingPathComponent("build")
+        let manager = FileManager.default
+        for file in try Self.workbookFiles(of: workbook.root) where !file.hasPrefix("Exercises/") {
+            try Self.copyIfChanged(workbook.root.appendingPathComponent(file), to: checkout.appendingPathComponent(file))
+        }
+        let after = Date().addingTimeInterval(2)
+        for lesson in workbook.exercises {
+            let target = checkout.appendingPathComponent(lesson.exerciseDirectory)
+            try? manager.removeItem(at: target)
+            try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            // A student who deleted an exercise folder gets the shipped stub, so that the rest still builds.
+            let theirs = submission.appendingPathComponent(lesson.exerciseDirectory)
+            let source = manager.fileExists(atPath: theirs.path) ? theirs : workbook.root.appendingPathComponent(lesson.exerciseDirectory)
+            for file in workbook.swiftFiles(in: lesson.exerciseDirectory, under: source.deletingLastPathComponent().deletingLastPathComponent()) {
+                let destination = target.appendingPathComponent(file)
+                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.copyItem(at: source.appendingPathComponent(file), to: destination)
+                try manager.setAttributes([.modificationDate: after], ofItemAtPath: destination.path)
+            }
+        }
+    }
+
+    /// Puts the shipped stubs of these exercises in place of the student's files, so that an
+    /// exercise that does not compile costs only itself.
+    func replaceWithStubs(_ slugs: Set<String>, workbook: Catalog) throws {
+        for lesson in workbook.exercises where slugs.contains(lesson.slug) {
+            let tracked = try git(["ls-files", "--", lesson.exerciseDirectory], in: workbook.root).split(separator: "\n").map(String.init)
+            let target = checkout.appendingPathComponent(lesson.exerciseDirectory)
+            try? FileManager.default.removeItem(at: target)
+            for file in tracked {
+                let destination = checkout.appendingPathComponent(file)
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try ResetCommand.shippedStub(of: file, in: workbook.root).write(to: destination, atomically: true, encoding: .utf8)
+                try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(2)], ofItemAtPath: destination.path)
+            }
+        }
+    }
+
+    /// The files git tracks in the workbook (everything but `.build` and `.git` without git).
+    static func workbookFiles(of root: URL) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Tracked files and new ones not ignored: the workbook as it is in the working tree.
+        process.arguments = ["git", "-C", root.path, "ls-files", "--cached", "--others", "--exclude-standard"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let listing = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 0 { return listing.split(separator: "\n").map(String.init) }
+        let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        return all.filter { !$0.hasPrefix(".build") && !$0.hasPrefix(".git") && !$0.hasPrefix(".workbook") }
+    }
+
+    /// Copies a file unless the destination already holds the same bytes (keeping its time, so
+    /// that an unchanged file does not trigger a rebuild).
+    static func copyIfChanged(_ source: URL, to destination: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+        if let old = try? Data(contentsOf: destination), let new = try? Data(contentsOf: source), old == new { return }
+        try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? manager.removeItem(at: destination)
+        try manager.copyItem(at: source, to: destination)
+    }
+}

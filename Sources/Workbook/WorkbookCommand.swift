@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+/// `swift run workbook …`: grading, progress, hints, reset, and the instructor's diff and exports.
+@main
+struct WorkbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workbook",
+        abstract: "Grades the exercises, shows progress and hints, resets an exercise, diffs against the reference.",
+        subcommands: [ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self])
+
+    /// Runs `body`, turning a usage mistake into a one-line message and exit code 64.
+    static func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as UsageError {
+            Terminal.printError("workbook: \(error.description)")
+            throw ExitCode(64)
+        }
+    }
+}
+
+/// Where the workbook keeps what it remembers between calls (the last grade, hints shown).
+struct Memory {
+    let folder: URL
+
+    init(_ catalog: Catalog) {
+        folder = catalog.root.appendingPathComponent(".workbook")
+    }
+
+    func read<Value: Decodable>(_ name: String, as type: Value.Type) -> Value? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
+    func write<Value: Encodable>(_ value: Value, to name: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(value).write(to: folder.appendingPathComponent(name))
+    }
+}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Every lesson, how to run it, and its exercise's state at the last grade.")
+
+    func run() throws {
+        try WorkbookCommand.guarded {
+            let catalog = try Catalog.current()
+            let grades = Memory(catalog).read("last-grade.json", as: [ExerciseGrade].self) ?? []
+            let rows = catalog.lessons.map { lesson -> [String] in
+                let state = grades.first { $0.slug == lesson.slug }?.summary
+                    ?? (catalog.exercises.contains(lesson) ? "not graded yet: swift run workbook grade \(lesson.number)" : "no exercise")
+                return [lesson.number, lesson.title, "swift run \(lesson.executable)", state]
+            }
+            Narrator().table(["#", "lesson", "run it", "exercise"], rows)
+        }
+    }
+}
