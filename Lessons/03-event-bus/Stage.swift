@@ -52,13 +52,6 @@ struct Stage: Sendable {
 
     /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
     func run(_ number: Int, _ title: String, _ act: (Stage) async throws -> Void) async {
-        narrator.act(number, title)
-        do {
-            try await act(self)
-        } catch let error as NotAttempted {
-            narrator.failed("This act needs a piece you have not written yet: \(error)")
-        } catch {
-            narrator.failed("The act stopped: \(error)")
-        }
+        await narrator.act(number, title) { try await act(self) }
     }
 }

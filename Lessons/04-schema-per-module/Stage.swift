@@ -88,13 +88,6 @@ struct Stage {
 
     /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
     func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
-        narrator.act(number, title)
-        do {
-            try act(self)
-        } catch let error as NotAttempted {
-            narrator.failed("This act needs a piece you have not written yet: \(error)")
-        } catch {
-            narrator.failed("The act stopped: \(error)")
-        }
+        narrator.act(number, title) { try act(self) }
     }
 }

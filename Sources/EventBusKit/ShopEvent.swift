@@ -1,3 +1,5 @@
+import Shop
+
 /// Something that happened in the shop, told to whoever cares: "order placed", not "ship this".
 ///
 /// An event type has a stable name and a version, because its schema is a public API: consumers
@@ -9,17 +11,12 @@ public protocol ShopEvent: Codable, Sendable, Hashable {
     static var version: Int { get }
 }
 
+/// What an event id identifies: one thing that happened.
+public enum Occurrence {}
+
 /// Identifies one event. A duplicate delivery carries the same id, which is how consumers
 /// recognise it.
-public struct EventID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-
-    public var description: String { rawValue }
-    public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.rawValue < rhs.rawValue }
-}
+public typealias EventID = Identifier<Occurrence>
 
 /// An event with what the bus needs to deliver it: id, type, version and when it occurred.
 public struct Envelope<Event: ShopEvent>: Sendable, Hashable, Codable {

@@ -1,11 +1,10 @@
-/// Identifies a user of the shop. Auth calls them users; billing calls the same person a customer.
-public struct UserID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public let rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: UserID, rhs: UserID) -> Bool { lhs.rawValue < rhs.rawValue }
-}
+import Shop
+
+/// A user of the shop, as auth knows them.
+public enum User {}
+
+/// Identifies a user. Auth calls them users; billing calls the same person a customer.
+public typealias UserID = Identifier<User>
 
 /// Auth's public API: the only way another module learns anything about a user.
 public protocol AuthAPI: AnyObject {

@@ -54,3 +54,30 @@ public struct Narrator: Sendable {
         return "\u{1B}[\(styles.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
     }
 }
+
+extension Narrator {
+    /// Runs one act under its heading. An error ends the act with a one-line message — a piece of
+    /// the exercise not written yet, or anything else — never the lesson with a stack trace.
+    public func act(_ number: Int, _ title: String, _ body: () throws -> Void) {
+        act(number, title)
+        do {
+            try body()
+        } catch let error as NotAttempted {
+            failed("This act needs a piece you have not written yet: \(error)")
+        } catch {
+            failed("The act stopped: \(error)")
+        }
+    }
+
+    /// Runs one async act under its heading, as the synchronous `act` does.
+    public func act(_ number: Int, _ title: String, _ body: () async throws -> Void) async {
+        act(number, title)
+        do {
+            try await body()
+        } catch let error as NotAttempted {
+            failed("This act needs a piece you have not written yet: \(error)")
+        } catch {
+            failed("The act stopped: \(error)")
+        }
+    }
+}
