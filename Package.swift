@@ -43,6 +43,7 @@ let package = Package(
             name: "Workbook",
             dependencies: ["WorkbookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),

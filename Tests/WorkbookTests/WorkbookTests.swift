@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import Workbook
+
+@Suite("The workbook command's pieces")
+struct WorkbookTests {
+    @Test("a lesson's executable, modules and folders all follow from its slug")
+    func namesFromTheSlug() {
+        let lesson = Lesson(number: "04", slug: "04-schema-per-module", title: "Schema per module")
+        #expect(lesson.executable == "schema-per-module")
+        #expect(lesson.modulePrefix == "SchemaPerModule")
+        #expect(lesson.testModule == "SchemaPerModuleTests")
+        #expect(lesson.exerciseDirectory == "Exercises/04-schema-per-module")
+    }
+
+    @Test("hints are the sections under \"## Hint N\", in order")
+    func hints() {
+        let text = "# Hints\n\n## Hint 1\nFirst.\n\n## Hint 2\nSecond,\non two lines.\n"
+        #expect(HintCommand.hints(in: text) == ["First.", "Second,\non two lines."])
+        #expect(HintCommand.hints(in: "no hints here").isEmpty)
+    }
+
+    @Test("an exercise and its solution compare equal outside function bodies, and differ when a declaration does")
+    func skeleton() {
+        let solution = "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    if x > 0 { return x }\n    return 0\n}\nstruct S {\n    let a: Int\n    func g() throws { print(1) }\n}\n"
+        let stub = "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    // TODO\n    throw NotAttempted()\n}\nstruct S {\n    let a: Int\n    func g() throws { throw NotAttempted() }\n}\n"
+        #expect(Declarations.skeleton(of: solution) == Declarations.skeleton(of: stub))
+        let renamed = stub.replacingOccurrences(of: "let a: Int", with: "let b: Int")
+        #expect(Declarations.skeleton(of: solution) != Declarations.skeleton(of: renamed))
+    }
+
+    @Test("the event stream gives each graded check's student outcome, and the not-attempted exercises")
+    func eventStream() throws {
+        let lines = [
+            #"{"kind":"test","payload":{"id":"M.S/a()","displayName":"check a","_testCases":[{"displayName":"reference"},{"displayName":"student"}]}}"#,
+            #"{"kind":"test","payload":{"id":"M.S/b()","displayName":"check b","_testCases":[{"displayName":"reference, case 1"}]}}"#,
+            #"{"kind":"test","payload":{"id":"M.S/plain()","displayName":"not graded"}}"#,
+            #"{"kind":"event","payload":{"kind":"testCaseStarted","testID":"M.S/a()","_testCase":{"displayName":"student"}}}"#,
+            #"{"kind":"event","payload":{"kind":"issueRecorded","testID":"M.S/a()","_testCase":{"displayName":"student"},"messages":[{"text":"expected 1, got 2"}],"issue":{"isKnown":false}}}"#,
+            #"{"kind":"event","payload":{"kind":"testSkipped","testID":"M.marker()","_comments":["Exercise 07 not attempted yet: open Exercises/07-x/F.swift"]}}"#,
+            #"{"kind":"event","payload":{"kind":"runEnded"}}"#,
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let stream = EventStream(contentsOf: file)
+        #expect(stream.graded.map(\.name) == ["check a", "check b"])
+        #expect(stream.graded[0].studentFailures == ["expected 1, got 2"])
+        #expect(!stream.graded[1].studentRan)
+        #expect(stream.notAttempted == ["07"])
+        #expect(stream.finished)
+    }
+
+    @Test("exports: Gradescope's fields, well-formed JUnit, one CSV row per student")
+    func exports() throws {
+        let grade = ExerciseGrade(
+            number: "01", slug: "01-x", title: "X & <Y>", state: .graded,
+            checks: [
+                .init(name: "passes", status: .passed, message: nil),
+                .init(name: "fails \"quoted\"", status: .failed, message: "expected <1>"),
+            ])
+        let json = try JSONSerialization.jsonObject(with: try Exports.resultsJSON([grade])) as? [String: Any]
+        #expect(json?["score"] as? Int == 1)
+        #expect(json?["max_score"] as? Int == 2)
+        let tests = json?["tests"] as? [[String: Any]] ?? []
+        #expect(tests.map { $0["status"] as? String } == ["passed", "failed"])
+        let xml = Exports.junitXML([grade], student: "ada")
+        #expect(xml.contains("X &amp; &lt;Y&gt;") && xml.contains("fails &quot;quoted&quot;") && xml.contains("<failure"))
+        var book = Gradebook(lessons: [Lesson(number: "01", slug: "01-x", title: "X")])
+        book.add(student: "Lovelace, Ada", [grade])
+        #expect(book.csv == "student,exercise 01,total,max\n\"Lovelace, Ada\",1,1,2\n")
+    }
+}
