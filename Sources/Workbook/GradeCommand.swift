@@ -47,7 +47,7 @@ struct GradeCommand: ParsableCommand {
 
     /// Grades this checkout; answers whether anything attempted fails.
     private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson]) throws -> Bool {
-        let narrator = Narrator()
+        let narrator = Narrator(write: Terminal.writeLine)
         let work = try temporaryFolder("grade")
         defer { try? FileManager.default.removeItem(at: work) }
         var grader = Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout))
@@ -66,7 +66,7 @@ struct GradeCommand: ParsableCommand {
     }
 
     private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) throws {
-        let narrator = Narrator()
+        let narrator = Narrator(write: Terminal.writeLine)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons)
         var known = KnownChecks(Memory(catalog))

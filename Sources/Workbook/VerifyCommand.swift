@@ -20,7 +20,7 @@ struct VerifyCommand: ParsableCommand {
         var problems: [String] = []
         try WorkbookCommand.guarded {
             let catalog = try Catalog.current()
-            let narrator = Narrator()
+            let narrator = Narrator(write: Terminal.writeLine)
             narrator.title("Verifying the workbook at \(catalog.root.path)")
             problems += Structure.problems(in: catalog)
             narrator.step("structure: \(catalog.lessons.count) lessons, \(catalog.exercises.count) exercises")

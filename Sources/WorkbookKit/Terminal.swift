@@ -15,11 +15,13 @@ public enum Terminal {
 
     /// Writes to standard error, for messages that are not part of the narration.
     public static func printError(_ message: String) {
-        var line = message
-        if !line.hasSuffix("\n") { line += "\n" }
+        emit(message.hasSuffix("\n") ? message : message + "\n", to: STDERR_FILENO)
+    }
+
+    private static func emit(_ line: String, to descriptor: Int32) {
         var bytes = Array(line.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             guard written > 0 else { return }
             bytes = bytes.dropFirst(written)
         }
@@ -34,5 +36,13 @@ extension Terminal {
             if let value = getenv(name) { values[name] = String(cString: value) }
         }
         return values
+    }
+}
+
+extension Terminal {
+    /// Writes one line straight to standard output, unbuffered: progress reaches a log or a pipe
+    /// as it happens.
+    public static func writeLine(_ text: String) {
+        emit(text + "\n", to: STDOUT_FILENO)
     }
 }
