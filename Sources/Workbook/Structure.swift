@@ -1,0 +1,42 @@
+import Foundation
+
+/// The workbook's layout rules, checked from the files.
+enum Structure {
+    static func problems(in catalog: Catalog) -> [String] {
+        var problems: [String] = []
+        let manager = FileManager.default
+        let manifest = (try? String(contentsOf: catalog.root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
+        for lesson in catalog.lessons {
+            let folder = "Lessons/\(lesson.slug)"
+            for file in ["README.md", "hints.md"] where !manager.fileExists(atPath: catalog.root.appendingPathComponent("\(folder)/\(file)").path) {
+                problems.append("\(folder) has no \(file)")
+            }
+            if HintCommand.hints(in: (try? String(contentsOf: catalog.root.appendingPathComponent(lesson.hintsFile), encoding: .utf8)) ?? "").isEmpty {
+                problems.append("\(lesson.hintsFile) has no \"## Hint N\" section")
+            }
+            if !manifest.contains(".executable(name: \"\(lesson.executable)\"") {
+                problems.append("Package.swift has no executable product \(lesson.executable)")
+            }
+            for directory in [lesson.exerciseDirectory, lesson.solutionDirectory, "Tests/\(lesson.slug)"]
+            where !manager.fileExists(atPath: catalog.root.appendingPathComponent(directory).path) {
+                problems.append("lesson \(lesson.number) has no \(directory)")
+            }
+            let exercise = catalog.swiftFiles(in: lesson.exerciseDirectory)
+            let solution = catalog.swiftFiles(in: lesson.solutionDirectory)
+            if exercise != solution {
+                problems.append("\(lesson.exerciseDirectory) and \(lesson.solutionDirectory) hold different files: \(exercise) vs \(solution)")
+                continue
+            }
+            for file in exercise {
+                let stub = (try? String(contentsOf: catalog.root.appendingPathComponent("\(lesson.exerciseDirectory)/\(file)"), encoding: .utf8)) ?? ""
+                let reference = (try? String(contentsOf: catalog.root.appendingPathComponent("\(lesson.solutionDirectory)/\(file)"), encoding: .utf8)) ?? ""
+                if Declarations.skeleton(of: stub) != Declarations.skeleton(of: reference) {
+                    problems.append("\(file) of exercise \(lesson.number): the exercise and the solution differ outside function bodies")
+                }
+                if reference.contains("NotAttempted(") { problems.append("\(lesson.solutionDirectory)/\(file) still throws NotAttempted") }
+                if !stub.contains("throw NotAttempted(") { problems.append("\(lesson.exerciseDirectory)/\(file) has no stub") }
+            }
+        }
+        return problems
+    }
+}
