@@ -40,16 +40,56 @@ func spawn(_ arguments: [String], log: URL, limit: Duration? = nil) throws -> En
         let result = waitpid(pid, &waitStatus, WNOHANG)
         if result == pid { break }
         if let deadline, ContinuousClock.now >= deadline {
-            kill(-pid, SIGKILL)
+            killTree(pid)
             waitpid(pid, &waitStatus, 0)
             return .timedOut
         }
         usleep(50_000)
     }
-    // The test binary may have outlived `swift test` after a crash: take the group down too.
+    // Anything left in the group after a crash goes too.
     kill(-pid, SIGKILL)
     let signal = waitStatus & 0x7f
     return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
+}
+
+/// Kills a process, every process descended from it, and their process groups. `swift test`
+/// starts the test binary in a process group of its own, so killing our group is not enough:
+/// measured, a hanging test binary outlived its timed-out `swift test` and kept a core busy.
+func killTree(_ root: pid_t) {
+    var doomed = [root]
+    var index = 0
+    while index < doomed.count {
+        doomed += children(of: doomed[index])
+        index += 1
+    }
+    for pid in doomed.reversed() {
+        let group = getpgid(pid)
+        kill(pid, SIGKILL)
+        if group > 1 && group != getpgrp() { kill(-group, SIGKILL) }
+    }
+}
+
+/// The processes whose parent is `parent`, from /proc (Linux) or `pgrep -P` elsewhere.
+private func children(of parent: pid_t) -> [pid_t] {
+    if let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") {
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // After "pid (name) state" comes the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
+        }
+    }
+    let pgrep = Process()
+    pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    pgrep.arguments = ["pgrep", "-P", String(parent)]
+    let output = Pipe()
+    pgrep.standardOutput = output
+    guard (try? pgrep.run()) != nil else { return [] }
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    pgrep.waitUntilExit()
+    return text.split(separator: "\n").compactMap { pid_t($0) }
 }
 
 /// The last `count` lines of a file.
