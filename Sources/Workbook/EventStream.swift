@@ -11,6 +11,8 @@ struct EventStream {
         var studentRan = false
         var studentFailures: [String] = []
         var referenceFailures: [String] = []
+        /// Whether the check ran to its end (a crash or a time limit can stop it half-way).
+        var ended = false
     }
 
     private(set) var checks: [String: Check] = [:]
@@ -43,6 +45,8 @@ struct EventStream {
             guard kind == "event", let event = payload["kind"] as? String else { continue }
             switch event {
             case "runEnded": finished = true
+            case "testEnded":
+                if let id = payload["testID"] as? String { checks[id]?.ended = true }
             case "testSkipped":
                 for comment in payload["_comments"] as? [String] ?? [] {
                     if let range = comment.range(of: #"Exercise (\d+) not attempted yet"#, options: .regularExpression) {

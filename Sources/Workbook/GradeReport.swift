@@ -8,6 +8,10 @@ struct GradeReport {
         for grade in grades {
             narrator.say("")
             narrator.say("Exercise \(grade.number) · \(grade.title): \(grade.summary)")
+            if !grade.referenceFailures.isEmpty {
+                narrator.failed("the reference solution fails \(grade.referenceFailures.count) check(s) here, so this grade is not fair:")
+                narrator.say("    the environment is broken (is the server DATABASE_URL names up?) or the workbook is; `swift run workbook verify` says which")
+            }
             switch grade.state {
             case .notAttempted:
                 narrator.say("  open Exercises/\(grade.slug)/ and replace a stub; hints: swift run workbook hint \(grade.number)")

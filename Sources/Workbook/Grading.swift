@@ -118,7 +118,8 @@ struct Grader {
         // A process that died before listing its checks still owes every check it would have run.
         let listed = events.graded.isEmpty && broken != nil ? known.map { EventStream.Check(name: $0) } : events.graded
         let checks = listed.map { check in
-            if let broken, !notAttempted, check.studentFailures.isEmpty {
+            // A check that ran to its end before the crash keeps its result.
+            if let broken, !notAttempted, check.studentFailures.isEmpty, !(check.ended && check.studentRan) {
                 return ExerciseGrade.Check(name: check.name, status: .failed, message: broken)
             }
             if notAttempted || !check.studentRan {

@@ -72,3 +72,29 @@ struct WorkbookTests {
         #expect(book.csv == "student,exercise 01,total,max\n\"Lovelace, Ada\",1,1,2\n")
     }
 }
+
+@Suite("Grading a run that died")
+struct DiedRunTests {
+    @Test("after a crash, a check that ran to its end keeps its result; the others fail with the reason")
+    func crashKeepsFinishedChecks() throws {
+        let lines = [
+            #"{"kind":"test","payload":{"id":"M.S/a()","displayName":"finished","_testCases":[{"displayName":"reference"},{"displayName":"student"}]}}"#,
+            #"{"kind":"test","payload":{"id":"M.S/b()","displayName":"cut short","_testCases":[{"displayName":"reference"},{"displayName":"student"}]}}"#,
+            #"{"kind":"event","payload":{"kind":"testCaseStarted","testID":"M.S/a()","_testCase":{"displayName":"student"}}}"#,
+            #"{"kind":"event","payload":{"kind":"testEnded","testID":"M.S/a()"}}"#,
+            #"{"kind":"event","payload":{"kind":"testCaseStarted","testID":"M.S/b()","_testCase":{"displayName":"student"}}}"#,
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("died-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stream = folder.appendingPathComponent("s.jsonl")
+        try lines.joined(separator: "\n").write(to: stream, atomically: true, encoding: .utf8)
+        let log = folder.appendingPathComponent("log")
+        try "Fatal error: Index out of range\n".write(to: log, atomically: true, encoding: .utf8)
+        let lesson = Lesson(number: "01", slug: "01-x", title: "X")
+        let grade = Grader.grade(lesson, EventStream(contentsOf: stream), ending: .signalled(4), log: log)
+        #expect(grade.state == .crashed(lastLines: ["Fatal error: Index out of range"]))
+        #expect(grade.checks.map(\.status) == [.passed, .failed])
+        #expect(grade.checks[1].message == "the test process crashed before this check finished")
+    }
+}
