@@ -52,6 +52,7 @@ struct GradeCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: work) }
         var grader = Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout))
         grader.onProgress = { narrator.step($0) }
+        grader.exerciseSlugs = catalog.exercises.map(\.slug)
         var known = KnownChecks(Memory(catalog))
         grader.knownChecks = known.checks
         let grades = try grader.grade(lessons, work: work)

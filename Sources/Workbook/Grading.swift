@@ -81,7 +81,13 @@ struct Grader {
         }
         guard built.succeeded else {
             let shown = built.errors.isEmpty ? lastLines(of: buildLog, 15) : Array(built.errors.prefix(15))
-            return lessons.map { ExerciseGrade(number: $0.number, slug: $0.slug, title: $0.title, state: .doesNotCompile(lastLines: shown), checks: []) }
+            let culprits = exerciseSlugs.filter { slug in built.errors.contains { $0.contains("Exercises/\(slug)/") } }
+            return lessons.map { lesson in
+                let mine = built.errors.filter { $0.contains("Exercises/\(lesson.slug)/") }
+                let lines = !mine.isEmpty ? Array(mine.prefix(15))
+                    : culprits.isEmpty ? shown : ["not graded: the workbook does not build because of \(culprits.joined(separator: ", "))"]
+                return ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: .doesNotCompile(lastLines: lines), checks: [])
+            }
         }
         return try lessons.map { lesson in
             onProgress("grading exercise \(lesson.number) (\(lesson.slug))…")
