@@ -20,8 +20,13 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// The locations a test runs on: in-memory SQLite always, and the PostgreSQL server that
     /// `DATABASE_URL` names, when it names one.
     public static func forTests(environment: [String: String]) -> [DatabaseLocation] {
-        guard let url = environment["DATABASE_URL"], case .postgres = DatabaseLocation(url) else { return [.sqlite(path: ":memory:")] }
-        return [.sqlite(path: ":memory:"), .postgres(url: url)]
+        [.sqlite(path: ":memory:")] + (postgres(in: environment).map { [$0] } ?? [])
+    }
+
+    /// The PostgreSQL server `DATABASE_URL` names, or `nil` when it names none.
+    public static func postgres(in environment: [String: String]) -> DatabaseLocation? {
+        guard let url = environment["DATABASE_URL"], case .postgres = DatabaseLocation(url) else { return nil }
+        return .postgres(url: url)
     }
 
     /// The engine this location names.

@@ -4,19 +4,11 @@ import Shop
 import Testing
 import WorkbookKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The port's promise: the same `placeOrder` runs unchanged on PostgreSQL. Runs when
 /// `DATABASE_URL` names a server (CI always sets it).
 @Suite("Exercise 01 · the same placeOrder on PostgreSQL")
 struct PostgresChecks {
-    static let location: DatabaseLocation? = getenv("DATABASE_URL").map { DatabaseLocation(String(cString: $0)) }.flatMap {
-        if case .postgres = $0 { return $0 } else { return nil }
-    }
+    static let location = DatabaseLocation.postgres(in: Terminal.environment(["DATABASE_URL"]))
 
     @Test("a happy order and every refusal behave on PostgreSQL as on SQLite",
         .enabled(if: location != nil, "PostgreSQL checks of exercise 01 skipped: set DATABASE_URL=postgres://… to run them"),

@@ -9,9 +9,11 @@ import Darwin
 
 /// The engines the port's tests run on: SQLite always, PostgreSQL when `DATABASE_URL` names a server.
 enum Engines {
-    static let postgresURL: String? = getenv("DATABASE_URL").map { String(cString: $0) }.flatMap {
-        DatabaseLocation($0) == .postgres(url: $0) ? $0 : nil
-    }
+    static let postgresURL: String? = {
+        let environment = getenv("DATABASE_URL").map { ["DATABASE_URL": String(cString: $0)] } ?? [:]
+        guard case .postgres(let url) = DatabaseLocation.postgres(in: environment) else { return nil }
+        return url
+    }()
 
     static let skipReason: Comment = "PostgreSQL tests skipped: set DATABASE_URL=postgres://USER@127.0.0.1:PORT/DB to run them"
 
