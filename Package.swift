@@ -102,7 +102,7 @@ let package = Package(
 
         // Lesson 04: schema per module. Each module is its own target; billing (the exercise)
         // may depend on the modules' public API (the kit), never on another module's target.
-        .target(name: "SchemaPerModuleKit", dependencies: ["Database", "Shop"], swiftSettings: strict),
+        .target(name: "SchemaPerModuleKit", dependencies: ["Database", "Shop", "WorkbookKit"], swiftSettings: strict),
         .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit", "Database"], swiftSettings: strict),
         .target(
             name: "SchemaPerModuleExercise", dependencies: ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],

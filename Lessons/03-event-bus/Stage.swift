@@ -22,18 +22,7 @@ struct Stage: Sendable {
 
     /// Whether the student's bus has moved past its stub.
     func studentAttempted() async -> Bool {
-        let bus = EventBusExercise.ShopEventBus(clock: ImmediateClock(), retry: .standard)
-        do {
-            _ = try await bus.lag()
-            return true
-        } catch is NotAttempted {
-            do {
-                try await bus.subscribe("probe", to: OrderPlaced.self) { _ in }
-                return true
-            } catch is NotAttempted { return false } catch { return true }
-        } catch {
-            return true
-        }
+        await Attempt.isAttempted(bus: EventBusExercise.ShopEventBus(clock: ImmediateClock(), retry: .standard))
     }
 
     /// `count` "order placed" events with ids from the run's seed.

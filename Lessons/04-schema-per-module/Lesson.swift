@@ -42,7 +42,7 @@ struct SchemaPerModuleCommand: ParsableCommand {
             Terminal.printError(location.remedy)
             throw ExitCode.failure
         }
-        if mine, !stage.studentAttempted() {
+        if mine, !stage.functions.isAttempted {
             narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
             narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
             narrator.say("Without --mine, the lesson runs the reference billing module.")

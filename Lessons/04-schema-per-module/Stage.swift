@@ -13,39 +13,17 @@ struct Stage {
     let location: DatabaseLocation
     let seed: UInt64
 
-    func migrateBilling(_ connection: any Database) throws {
+    /// The billing module under study.
+    var functions: BillingFunctions {
         switch billing {
-        case .reference: try SchemaPerModuleSolution.migrateBilling(connection)
-        case .student: try SchemaPerModuleExercise.migrateBilling(connection)
-        }
-    }
-
-    func handleUserRegistered(_ event: UserRegistered, _ connection: any Database) throws {
-        switch billing {
-        case .reference: try SchemaPerModuleSolution.handleUserRegistered(event, in: connection)
-        case .student: try SchemaPerModuleExercise.handleUserRegistered(event, in: connection)
-        }
-    }
-
-    func recordCharge(_ charge: Charge, _ connection: any Database) throws {
-        switch billing {
-        case .reference: try SchemaPerModuleSolution.recordCharge(charge, in: connection)
-        case .student: try SchemaPerModuleExercise.recordCharge(charge, in: connection)
-        }
-    }
-
-    func invoiceSummary(_ user: UserID, _ connection: any Database, _ auth: any AuthAPI) throws -> InvoiceSummary? {
-        switch billing {
-        case .reference: try SchemaPerModuleSolution.invoiceSummary(for: user, in: connection, auth: auth)
-        case .student: try SchemaPerModuleExercise.invoiceSummary(for: user, in: connection, auth: auth)
-        }
-    }
-
-    /// Whether the student's billing module has moved past its stub.
-    func studentAttempted() -> Bool {
-        Attempt.isAttempted {
-            let shop = try ModularDatabase(at: .sqlite(path: ":memory:"))
-            try SchemaPerModuleExercise.migrateBilling(shop.connection(for: .billing))
+        case .reference:
+            BillingFunctions(
+                migrate: SchemaPerModuleSolution.migrateBilling, handle: SchemaPerModuleSolution.handleUserRegistered,
+                record: SchemaPerModuleSolution.recordCharge, summary: SchemaPerModuleSolution.invoiceSummary)
+        case .student:
+            BillingFunctions(
+                migrate: SchemaPerModuleExercise.migrateBilling, handle: SchemaPerModuleExercise.handleUserRegistered,
+                record: SchemaPerModuleExercise.recordCharge, summary: SchemaPerModuleExercise.invoiceSummary)
         }
     }
 
@@ -55,11 +33,12 @@ struct Stage {
         let auth = AuthModule(connection: database.connection(for: .auth))
         try auth.migrate(to: 1)
         let billingConnection = database.connection(for: .billing)
-        try migrateBilling(billingConnection)
-        auth.onUserRegistered { try self.handleUserRegistered($0, billingConnection) }
+        try functions.migrate(billingConnection)
+        let handle = functions.handle
+        auth.onUserRegistered { try handle($0, billingConnection) }
         try auth.register("ada", email: "ada@example.com", name: "Ada Lovelace")
         try auth.register("grace", email: "grace@example.com", name: "Grace Hopper")
-        for charge in charges() { try recordCharge(charge, billingConnection) }
+        for charge in charges() { try functions.record(charge, billingConnection) }
         return (database, auth)
     }
 
@@ -75,7 +54,7 @@ struct Stage {
     func showInvoices(_ connection: any Database, _ auth: any AuthAPI) {
         for user: UserID in ["ada", "grace"] {
             do {
-                if let summary = try invoiceSummary(user, connection, auth) {
+                if let summary = try functions.summary(user, connection, auth) {
                     narrator.ok("invoice: \(summary)")
                 } else {
                     narrator.failed("no invoice for \(user)")

@@ -13,6 +13,26 @@ public enum Attempt {
         }
     }
 
+    /// Whether any of several entry points is written: a student may start with any of them.
+    public static func isAttempted(anyOf probes: [() throws -> Void]) -> Bool {
+        probes.contains { probe in isAttempted(probe) }
+    }
+
+    /// The same for entry points that must be awaited.
+    public static func isAttempted(anyOf probes: [() async throws -> Void]) async -> Bool {
+        for probe in probes {
+            do {
+                try await probe()
+                return true
+            } catch is NotAttempted {
+                continue
+            } catch {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The pointer printed once when an exercise is not attempted yet.
     public static func notAttemptedMessage(exercise: String, file: String) -> String {
         "Exercise \(exercise) not attempted yet: open \(file)"

@@ -11,20 +11,7 @@ import WorkbookKit
 enum Grading {
     static let file = "Exercises/04-schema-per-module/Billing.swift"
 
-    static let studentAttempted = Attempt.isAttempted {
-        let shop = try ModularDatabase(at: .sqlite(path: ":memory:"))
-        let billing = shop.connection(for: .billing)
-        let probes: [() throws -> Void] = [
-            { try SchemaPerModuleExercise.migrateBilling(billing) },
-            { try SchemaPerModuleExercise.handleUserRegistered(UserRegistered(user: "probe", email: "p@example.com"), in: billing) },
-            { try SchemaPerModuleExercise.recordCharge(Charge(id: "probe", user: "probe", amount: 0), in: billing) },
-        ]
-        var notAttempted: NotAttempted?
-        for probe in probes {
-            do { try probe(); return } catch let error as NotAttempted { notAttempted = error } catch { return }
-        }
-        if let notAttempted { throw notAttempted }
-    }
+    static let studentAttempted = Implementation.student.billing.isAttempted
 
     static let implementations = Implementation.graded(studentAttempted: studentAttempted)
 
@@ -35,23 +22,15 @@ enum Grading {
     .enabled(if: Grading.studentAttempted, Comment(rawValue: Attempt.notAttemptedMessage(exercise: "04", file: Grading.file))))
 func exercise04Attempted() {}
 
-/// The billing module of one implementation, as four functions.
-struct BillingModule: Sendable {
-    let migrate: @Sendable (any Database) throws -> Void
-    let handle: @Sendable (UserRegistered, any Database) throws -> Void
-    let record: @Sendable (Charge, any Database) throws -> Void
-    let summary: @Sendable (UserID, any Database, any AuthAPI) throws -> InvoiceSummary?
-}
-
 extension Implementation {
-    var billing: BillingModule {
+    var billing: BillingFunctions {
         switch self {
         case .reference:
-            BillingModule(
+            BillingFunctions(
                 migrate: SchemaPerModuleSolution.migrateBilling, handle: SchemaPerModuleSolution.handleUserRegistered,
                 record: SchemaPerModuleSolution.recordCharge, summary: SchemaPerModuleSolution.invoiceSummary)
         case .student:
-            BillingModule(
+            BillingFunctions(
                 migrate: SchemaPerModuleExercise.migrateBilling, handle: SchemaPerModuleExercise.handleUserRegistered,
                 record: SchemaPerModuleExercise.recordCharge, summary: SchemaPerModuleExercise.invoiceSummary)
         }

@@ -9,7 +9,7 @@ import WorkbookKit
 final class ModularShop {
     let database: ModularDatabase
     let auth: AuthModule
-    let billing: BillingModule
+    let billing: BillingFunctions
     let implementation: Implementation
 
     init(_ implementation: Implementation, on location: DatabaseLocation) throws {
