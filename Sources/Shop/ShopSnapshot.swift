@@ -8,6 +8,14 @@ public struct ShopSnapshot: Sendable, Hashable {
     public var orders: Set<OrderRecord>
     public var lines: Set<OrderLineRecord>
 
+    /// What the tables hold right after `seed` is installed: its customers and products, no orders.
+    public init(seed: ShopSeed) {
+        customers = Set(seed.customers)
+        products = Set(seed.products)
+        orders = []
+        lines = []
+    }
+
     /// Reads the four tables.
     public init(of database: any Database) throws {
         customers = Set(

@@ -21,7 +21,7 @@ struct GradeReport {
             case .graded:
                 break
             }
-            if grade.attempted || grade.checks.isEmpty == false {
+            if !grade.checks.isEmpty {
                 narrator.table(["", "check", "points"], grade.checks.map { check in
                     [check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name, check.status == .passed ? "1/1" : "0/1"]
                 })

@@ -1,4 +1,3 @@
-import Database
 import MonolithOrderKit
 import Shop
 
@@ -8,13 +7,7 @@ struct ShopModel {
     var snapshot: ShopSnapshot
 
     init(_ seed: ShopSeed) {
-        snapshot = try! ShopSnapshot(of: ShopModel.installed(seed))
-    }
-
-    private static func installed(_ seed: ShopSeed) throws -> any Database {
-        let database = try SQLiteDatabase()
-        try seed.install(on: database)
-        return database
+        snapshot = ShopSnapshot(seed: seed)
     }
 
     mutating func place(_ request: OrderRequest) -> Outcome {

@@ -29,6 +29,7 @@ struct ShopTests {
         #expect(snapshot.orders.isEmpty && snapshot.lines.isEmpty)
         try ShopSeed.standard.install(on: database)
         #expect(try ShopSnapshot(of: database) == snapshot, "installing again starts from a clean shop")
+        #expect(ShopSnapshot(seed: .standard) == snapshot, "the seed alone says what the tables hold")
     }
 
     @Test("the audit balances a real order and catches stock or money that went nowhere")
