@@ -17,11 +17,15 @@ let package = Package(
         .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
         .executable(name: "event-bus", targets: ["EventBusLesson"]),
         .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
+        .executable(name: "premature-split", targets: ["PrematureSplitLesson"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -42,6 +46,16 @@ let package = Package(
         .executableTarget(
             name: "Workbook",
             dependencies: ["WorkbookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        // HTTP on loopback for the lessons about services (02, 05, 06) — and only for them.
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
@@ -126,5 +140,31 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/04-schema-per-module", swiftSettings: strict),
+            // Lesson 02: the premature microservice split.
+        .target(
+            name: "PrematureSplitKit", dependencies: ["ServiceKit", "Database", "Shop", "WorkbookKit"],
+            swiftSettings: strict),
+        .target(
+            name: "PrematureSplitExercise", dependencies: ["PrematureSplitKit", "WorkbookKit"],
+            path: "Exercises/02-premature-split", swiftSettings: strict),
+        .target(
+            name: "PrematureSplitSolution", dependencies: ["PrematureSplitKit", "WorkbookKit"],
+            path: "Solutions/02-premature-split", swiftSettings: strict),
+        .executableTarget(
+            name: "PrematureSplitLesson",
+            dependencies: [
+                "PrematureSplitKit", "PrematureSplitExercise", "PrematureSplitSolution", "ServiceKit",
+                "MonolithOrderKit", "MonolithOrderSolution", "Database", "Shop", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/02-premature-split", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "PrematureSplitTests",
+            dependencies: [
+                "PrematureSplitKit", "PrematureSplitExercise", "PrematureSplitSolution", "ServiceKit",
+                "Database", "Shop", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/02-premature-split", swiftSettings: strict),
     ]
 )

@@ -23,40 +23,12 @@ func idle(_ bus: any EventBus, _ what: String, sourceLocation: SourceLocation = 
     try await within(.seconds(20), "waitUntilIdle() \(what)", sourceLocation: sourceLocation) { try await bus.waitUntilIdle() }
 }
 
-/// Runs `body`, recording a failure if it has not returned after `limit`. The body runs in a task
-/// of its own, so that a wait that ignores cancellation cannot hang the check: it is left behind.
+/// Runs `body`, recording a failure if it has not returned after `limit` (see `Deadline`).
 func within(
     _ limit: Duration, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable () async throws -> Void
 ) async throws {
-    let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Bool, any Error>, Never>) in
-        let once = ResumeOnce(continuation)
-        Task {
-            do {
-                try await body()
-                once.resume(.success(true))
-            } catch {
-                once.resume(.failure(error))
-            }
-        }
-        Task {
-            try? await Task.sleep(for: limit)
-            once.resume(.success(false))
-        }
-    }
-    if try !outcome.get() { Issue.record("\(what) did not return within \(limit)", sourceLocation: sourceLocation) }
-}
-
-/// Resumes a continuation the first time it is asked to, and ignores later requests.
-private final class ResumeOnce<Value: Sendable>: Sendable {
-    private let continuation: Locked<CheckedContinuation<Value, Never>?>
-
-    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Locked(continuation) }
-
-    func resume(_ value: Value) {
-        continuation.withLock { pending in
-            pending?.resume(returning: value)
-            pending = nil
-        }
+    if case .none = try await Deadline.run(limit, body) {
+        Issue.record("\(what) did not return within \(limit)", sourceLocation: sourceLocation)
     }
 }

@@ -1,0 +1,58 @@
+import Database
+import Foundation
+import MonolithOrderKit
+import MonolithOrderSolution
+import PrematureSplitKit
+import ServiceKit
+import Shop
+import WorkbookKit
+
+/// Act 1: the same orders through lesson 01's transaction and through the three services.
+func actNetwork(_ stage: Stage) async throws {
+    let narrator = stage.narrator
+    let orders = stage.orders
+
+    narrator.step("The monolith: lesson 01's placeOrder, one transaction on one SQLite file, \(orders.count) orders…")
+    let file = stage.folder.appendingPathComponent("monolith.sqlite").path
+    let database = try SQLiteDatabase(path: file)
+    try ShopSeed.standard(times: Stage.scale).install(on: database)
+    var monolithPlaced = 0
+    let monolith = LatencyRecorder.measure(iterations: orders.count) { index in
+        let order = orders[index]
+        let request = OrderRequest(
+            id: OrderID(order.orderID), customer: CustomerID(order.customerID),
+            lines: order.lines.map { OrderLine(product: ProductID($0.productID), quantity: $0.quantity) })
+        if (try? MonolithOrderSolution.placeOrder(request, in: database)) != nil { monolithPlaced += 1 }
+    }
+
+    narrator.step("The split: the same orders through the saga, over HTTP to three services…")
+    let running = try await stage.launch("act1")
+    var split = LatencyRecorder()
+    var completed = 0
+    for order in orders {
+        let start = ContinuousClock.now
+        let outcome = try await stage.saga(order, running.shop.services, stage.policy)
+        split.record(ContinuousClock.now - start)
+        if outcome == .completed { completed += 1 }
+    }
+    let calls = running.shop.log.all.count
+    let audit = try await running.shop.state().audit
+    await running.stop()
+
+    let ratio = split.p50 / monolith.p50
+    narrator.table(
+        ["", "orders placed", "p50", "p99", "calls per order", "processes", "databases", "build"],
+        [
+            ["monolith (lesson 01)", "\(monolithPlaced)", monolith.p50.readable, monolith.p99.readable, "0", "1", "1", BuildConfiguration.name],
+            ["three services", "\(completed)", split.p50.readable, split.p99.readable,
+             (Double(calls) / Double(orders.count)).formatted(fractionDigits: 1), stage.placement == .processes ? "4" : "1 (+3 servers)", "3", BuildConfiguration.name],
+        ])
+    narrator.say("The split order took \(ratio.formatted(fractionDigits: 1))× as long at the median: the same SQL, plus three HTTP round trips, three commits instead of one, and JSON both ways.")
+    if audit.count == 0 {
+        narrator.ok("audit of the three databases: consistent — with no faults, the split works")
+    } else {
+        narrator.failed("audit of the three databases: \(audit.count) inconsistencies with no faults at all")
+    }
+    if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
+    narrator.notice("what used to be a function call is now a network call that can be slow, fail, or succeed without telling you. Act 2 shows each.")
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import PrematureSplitExercise
+import PrematureSplitKit
+import PrematureSplitSolution
+import ServiceKit
+import WorkbookKit
+
+/// `swift run premature-split`: the shop's order split into three services, shown by real runs.
+@main
+struct PrematureSplitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "premature-split",
+        abstract: "Lesson 02 · the premature microservice split: the same order over three HTTP services.",
+        subcommands: [Tour.self, Serve.self],
+        defaultSubcommand: Tour.self)
+}
+
+/// The lesson itself: five acts.
+struct Tour: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tour",
+        abstract: "Run the lesson's acts (the default).",
+        discussion: """
+            Starts inventory, orders and payments as three child processes of this one, each a \
+            Hummingbird server on 127.0.0.1 with its own SQLite file in a temporary folder, and \
+            stops them when the lesson ends (Ctrl-C included). --in-process runs the servers inside \
+            this process instead: the same HTTP on loopback, without child processes.
+            """)
+
+    @Flag(help: "Run the saga acts on your own Exercises/02-premature-split instead of the reference solution.")
+    var mine = false
+
+    @Option(help: "How many orders each act places (1…5000).")
+    var orders = 100
+
+    @Option(help: "Seed for the generated orders and the faults; the same seed gives the same faults.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("fault-rate"), help: "The share of calls, in acts 2 and 3, that meet a fault (0…0.5).")
+    var faultRate = 0.1
+
+    @Flag(name: .customLong("in-process"), help: "Run the three servers inside this process instead of as child processes.")
+    var inProcess = false
+
+    func validate() throws {
+        guard (1...5_000).contains(orders) else { throw ValidationError("--orders must be between 1 and 5000, got \(orders)") }
+        guard (0...0.5).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 0.5, got \(faultRate)") }
+    }
+
+    func run() async throws {
+        let narrator = Narrator()
+        let saga: SagaOrchestrator = mine ? PrematureSplitExercise.placeOrderSaga : PrematureSplitSolution.placeOrderSaga
+        if mine, await !Attempt.isAttempted(saga: saga) {
+            narrator.say(Attempt.notAttemptedMessage(exercise: "02", file: "Exercises/02-premature-split/OrderSaga.swift"))
+            narrator.say("Write placeOrderSaga(_:services:policy:) there, check it with `swift test`, then run `swift run premature-split --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference solution.")
+            return
+        }
+        ChildRegistry.stopChildrenOnInterrupt()
+        let stage: Stage
+        do {
+            stage = try Stage(
+                narrator: narrator, saga: saga, mine: mine, orders: orders, seed: seed, faultRate: faultRate,
+                placement: inProcess ? .inProcess : .processes)
+        } catch {
+            Terminal.printError("premature-split: \(error)")
+            throw ExitCode.failure
+        }
+        defer { stage.cleanUp() }
+
+        narrator.title("Lesson 02 · The premature microservice split")
+        narrator.say("Running \(mine ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build.")
+        await stage.run(1, "The same order, over the network", actNetwork)
+        await stage.run(2, "Partial failure, handled the naive way", actNaive)
+        await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
+        await stage.run(4, "Kill the payments process mid-run", actKill)
+        await stage.run(5, "The verdict", actVerdict)
+    }
+}

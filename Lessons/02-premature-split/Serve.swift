@@ -1,0 +1,73 @@
+import ArgumentParser
+import Database
+import PrematureSplitKit
+import ServiceKit
+import Shop
+import WorkbookKit
+
+extension ServiceName: ExpressibleByArgument {}
+
+/// `premature-split serve inventory|orders|payments`: one service on its own, in this process.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one of the three services on its own.",
+        discussion: """
+            Prints `ready <port>` once it listens, then serves until stopped (Ctrl-C or SIGTERM). \
+            Operations are POST /<operation> with a JSON body and an optional Idempotency-Key header; \
+            GET /health, GET /state, and GET or PUT /faults (the fault plan, as JSON) are there too.
+            """)
+
+    @Argument(help: "Which service: inventory, orders or payments.")
+    var service: ServiceName
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "The address to bind. Anything but 127.0.0.1 exposes the service to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The service's database: a SQLite file (kept across restarts), :memory:, or a postgres:// URL (a scratch schema).")
+    var database = ":memory:"
+
+    @Option(help: "Stock and money are the standard shop's times this factor.")
+    var scale = 1
+
+    @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this one is gone.")
+    var exitWithParent = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (1...1_000_000).contains(scale) else { throw ValidationError("--scale must be between 1 and 1000000, got \(scale)") }
+        guard !database.isEmpty else { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
+    }
+
+    func run() async throws {
+        if exitWithParent { exitWhenParentExits() }
+        let location = DatabaseLocation(database)
+        let endpoint: any Endpoint
+        do {
+            endpoint = try service.endpoint(location: location, seed: .standard(times: scale))
+        } catch {
+            Terminal.printError("premature-split serve \(service): cannot open \(location): \(error)")
+            Terminal.printError(location.remedy)
+            throw ExitCode.failure
+        }
+        let server: LoopbackServer
+        do {
+            server = try await LoopbackServer.start(ServiceRouter.make(ServiceHost(endpoint)), host: host, port: port, name: service.rawValue)
+        } catch {
+            Terminal.printError("premature-split serve \(service): \(error)")
+            throw ExitCode.failure
+        }
+        Terminal.writeLine("ready \(server.port)")
+        await waitForTermination()
+        await server.stop()
+    }
+}
+
+/// Returns when SIGINT or SIGTERM arrives.
+func waitForTermination() async {
+    let (signals, continuation) = AsyncStream<Void>.makeStream()
+    TerminationSignals.install { continuation.yield() }
+    for await _ in signals { return }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PrematureSplitKit
+import ServiceKit
+import Shop
+import WorkbookKit
+
+/// Where the three services run.
+enum Placement {
+    /// Three child processes: separate memory, separate crashes.
+    case processes
+    /// Three servers inside the lesson's process: the same HTTP on loopback.
+    case inProcess
+}
+
+/// What every act needs: the narrator, the saga under study, the generated orders, and a way to
+/// start a fresh split shop.
+final class Stage: Sendable {
+    let narrator: Narrator
+    let saga: SagaOrchestrator
+    let mine: Bool
+    let orders: [SplitOrder]
+    let seed: UInt64
+    let faultRate: Double
+    let placement: Placement
+    /// Where the services' SQLite files go; removed at the end.
+    let folder: URL
+    /// How long a call may take: long enough for a healthy call on a busy machine.
+    let timeout = Duration.milliseconds(200)
+    /// The shop's stock and money, scaled so that every generated order fits.
+    static let scale = 100
+    /// What the naive checkout of act 2 cost, for act 3 to compare with.
+    let naiveCost = Locked<Cost?>(nil)
+    /// How many orders act 4 completed while payments was down, of how many it tried.
+    let paymentsDown = Locked<(completed: Int, attempted: Int)?>(nil)
+
+    init(narrator: Narrator, saga: @escaping SagaOrchestrator, mine: Bool, orders: Int, seed: UInt64, faultRate: Double, placement: Placement) throws {
+        self.narrator = narrator
+        self.saga = saga
+        self.mine = mine
+        self.seed = seed
+        self.faultRate = faultRate
+        self.placement = placement
+        self.orders = Self.generate(orders, seed: seed)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("premature-split-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ act: (Stage) async throws -> Void) async {
+        await narrator.act(number, title) { try await act(self) }
+    }
+
+    /// Starts the three services, each on a new database file named after `label`.
+    func launch(_ label: String) async throws -> RunningShop {
+        try await RunningShop.launch(placement: placement, folder: folder, label: label, scale: Self.scale, timeout: timeout)
+    }
+
+    /// A policy for the saga: three attempts, 5 ms then 10 ms apart, on the real clock.
+    var policy: SagaPolicy { SagaPolicy(attempts: 3, backoff: .milliseconds(5), clock: SystemClock()) }
+
+    /// The fault plan of acts 2 and 3 for one service: the same every run with the same seed.
+    func faults(for name: ServiceName) -> FaultPlan {
+        let index = UInt64(ServiceName.allCases.firstIndex(of: name)!)
+        return FaultPlan(rate: faultRate, kinds: [.serverError, .timeout, .errorBody, .lostResponse], seed: seed &* 31 &+ index)
+    }
+
+    /// Removes the services' files.
+    func cleanUp() {
+        ChildRegistry.stopAll()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Orders of one to two lines, from the standard shop's customers and products.
+    static func generate(_ count: Int, seed: UInt64) -> [SplitOrder] {
+        var random = SeededRandom(seed: seed)
+        let customers = ShopSeed.standard.customers.map(\.id.rawValue)
+        let products = ShopSeed.standard.products.map(\.id.rawValue)
+        return (1...count).map { number in
+            let lines = (0..<Int.random(in: 1...2, using: &random)).map { _ in
+                LineItem(productID: products.randomElement(using: &random)!, quantity: Int.random(in: 1...2, using: &random))
+            }
+            return SplitOrder(orderID: "order-\(number)", customerID: customers.randomElement(using: &random)!, lines: lines)
+        }
+    }
+}

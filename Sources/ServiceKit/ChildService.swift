@@ -1,0 +1,160 @@
+import Foundation
+import WorkbookKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A service running as a child process: a real process with its own memory, database
+/// connection and socket, started from this executable with `arguments`. The child prints one
+/// line, `ready <port>`, once it listens.
+public final class ChildService: Sendable {
+    /// The service's name, for narration.
+    public let name: String
+    /// The child's process id.
+    public let pid: pid_t
+    /// The port it listens on.
+    public let port: Int
+    /// Its base URL.
+    public var url: String { "http://127.0.0.1:\(port)" }
+
+    private init(name: String, pid: pid_t, port: Int) {
+        self.name = name
+        self.pid = pid
+        self.port = port
+    }
+
+    /// Starts `executable arguments…` and waits (up to `limit`) for its ready line.
+    public static func start(
+        name: String, executable: String, arguments: [String], limit: Duration = .seconds(20)
+    ) throws(ChildServiceError) -> ChildService {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw ChildServiceError("could not start \(name): no pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+
+        let command = [executable] + arguments
+        var cArguments = command.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, nil, &cArguments, environ)
+        close(fds[1])
+        guard status == 0 else {
+            close(fds[0])
+            throw ChildServiceError("could not start \(name): \(String(cString: strerror(status)))")
+        }
+        ChildRegistry.add(pid)
+        let line = readLine(from: fds[0], limit: limit)
+        close(fds[0])
+        guard let line, line.hasPrefix("ready "), let port = Int(line.dropFirst(6)) else {
+            terminate(pid)
+            throw ChildServiceError("\(name) did not start\(line.map { ": \($0)" } ?? " in time")")
+        }
+        return ChildService(name: name, pid: pid, port: port)
+    }
+
+    /// Asks the process to stop (SIGTERM), and kills it if it has not after a second.
+    public func stop() { Self.terminate(pid) }
+
+    /// Kills the process at once (SIGKILL): no shutdown, no goodbye, as a crash would.
+    public func kill() {
+        _ = Glibc.kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        ChildRegistry.remove(pid)
+    }
+
+    /// Whether the process is still running.
+    public var isRunning: Bool { Glibc.kill(pid, 0) == 0 }
+
+    static func terminate(_ pid: pid_t) {
+        _ = Glibc.kill(pid, SIGTERM)
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(1)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now >= deadline {
+                _ = Glibc.kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                break
+            }
+            usleep(10_000)
+        }
+        ChildRegistry.remove(pid)
+    }
+
+    /// The first line the child writes, or nil when it closes its output or `limit` passes.
+    private static func readLine(from fd: Int32, limit: Duration) -> String? {
+        let deadline = ContinuousClock.now + limit
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while ContinuousClock.now < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) >= 0 else { return nil }
+            if poller.revents == 0 { continue }
+            guard read(fd, &byte, 1) == 1 else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return nil
+    }
+}
+
+/// A child service that could not be started.
+public struct ChildServiceError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Every child this process started, so that Ctrl-C stops them too.
+public enum ChildRegistry {
+    private static let children = Locked<Set<pid_t>>([])
+
+    static func add(_ pid: pid_t) { children.withLock { _ = $0.insert(pid) } }
+    static func remove(_ pid: pid_t) { children.withLock { _ = $0.remove(pid) } }
+
+    /// Stops every child still running.
+    public static func stopAll() {
+        for pid in children.withLock({ $0 }) { ChildService.terminate(pid) }
+    }
+
+    /// On Ctrl-C (SIGINT) or SIGTERM: stop the children, then exit with 130.
+    public static func stopChildrenOnInterrupt() {
+        TerminationSignals.install {
+            stopAll()
+            print("\nInterrupted: the services this lesson started are stopped.")
+            exit(130)
+        }
+    }
+}
+
+/// SIGINT and SIGTERM, handled on a dispatch queue instead of killing the process at once.
+public enum TerminationSignals {
+    // Written only while installing the handlers, at start-up; kept so the sources stay alive.
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    /// Calls `handler` on every SIGINT or SIGTERM from now on.
+    public static func install(_ handler: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// For a child service: exit when the parent that started it is gone (it was killed, or it
+/// crashed), so that no service outlives its lesson.
+public func exitWhenParentExits() {
+    let parent = getppid()
+    Thread.detachNewThread {
+        while getppid() == parent { usleep(200_000) }
+        exit(0)
+    }
+}

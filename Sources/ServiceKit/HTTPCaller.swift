@@ -1,0 +1,72 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Calls a service over HTTP with AsyncHTTPClient, with a deadline on every call.
+public struct HTTPCaller: ServiceCaller {
+    /// The service's base URL, e.g. `http://127.0.0.1:8081`.
+    public let baseURL: String
+    /// How long a call may take before it counts as `noAnswer`.
+    public let timeout: Duration
+    private let client: HTTPClient
+
+    public init(baseURL: String, timeout: Duration, client: HTTPClient = .shared) {
+        self.baseURL = baseURL
+        self.timeout = timeout
+        self.client = client
+    }
+
+    public func post(_ operation: String, idempotencyKey: String?, body: Data) async throws(ServiceCallError) -> Answer {
+        var request = HTTPClientRequest(url: "\(baseURL)/\(operation)")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if let idempotencyKey { request.headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        return try await send(request)
+    }
+
+    public func state() async throws(ServiceCallError) -> Answer {
+        try await send(HTTPClientRequest(url: "\(baseURL)/state"))
+    }
+
+    public func setFaults(_ plan: FaultPlan) async throws(ServiceCallError) {
+        var request = HTTPClientRequest(url: "\(baseURL)/faults")
+        request.method = .PUT
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: JSON.encode(plan)))
+        let answer = try await send(request)
+        guard answer.isSuccess else { throw .status(answer.status, answer.errorMessage ?? "") }
+    }
+
+    public func faultReport() async throws(ServiceCallError) -> FaultReport {
+        switch try await send(HTTPClientRequest(url: "\(baseURL)/faults")).reply(as: FaultReport.self) {
+        case .ok(let report): return report
+        case .errorBody(let message): throw .status(500, message)
+        }
+    }
+
+    /// Sends any request with this caller's deadline.
+    public func send(_ request: HTTPClientRequest) async throws(ServiceCallError) -> Answer {
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let body = try await response.body.collect(upTo: 1 << 20)
+            return Answer(status: Int(response.status.code), body: Data(body.readableBytesView))
+        } catch {
+            if let refusal = Self.connectFailure(error) { throw .unreachable(refusal) }
+            throw .noAnswer
+        }
+    }
+
+    /// Why no connection was made, when that is what happened: then the request never went out.
+    /// Anything else — a deadline, a connection closed or reset mid-request — leaves it in doubt.
+    private static func connectFailure(_ error: any Error) -> String? {
+        if let error = error as? HTTPClientError, error == .connectTimeout { return "connect timed out" }
+        let text = String(describing: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
+            return "connection refused"
+        }
+        if text.contains("NIOConnectionError") || text.contains("connectTimeout") { return "could not connect" }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+
+/// The HTTP face of a `ServiceHost`: POST /<operation> for the business operations,
+/// GET /health, GET /state for audits, and GET or PUT /faults to change the fault plan at run time.
+public enum ServiceRouter {
+    /// The largest request body a service reads.
+    public static let bodyLimit = 1 << 20
+
+    /// A router for `host`. A call the fault plan says gets no answer is held for `hold`, long
+    /// after any client's deadline, then answered 504.
+    public static func make(_ host: ServiceHost, hold: Duration = .seconds(2)) -> Router<BasicRequestContext> {
+        let router = Router()
+        for operation in host.endpoint.operations {
+            router.post(RouterPath(operation)) { request, _ -> Response in
+                let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
+                let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
+                switch await host.serve(operation, idempotencyKey: key, body: body) {
+                case .answer(let answer):
+                    return response(answer)
+                case .noAnswer:
+                    try? await Task.sleep(for: hold)
+                    return response(.error("no answer in time", status: 504))
+                }
+            }
+        }
+        router.get("health") { _, _ in response(.json(["service": host.endpoint.name, "status": "ready"])) }
+        router.get("state") { _, _ in response(await host.endpoint.state()) }
+        router.get("faults") { _, _ in response(.json(FaultReport(plan: host.faults.plan, injected: host.faults.injected))) }
+        router.put("faults") { request, _ -> Response in
+            let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
+            do throws(BadRequest) {
+                let plan = try JSON.decode(FaultPlan.self, from: body)
+                host.faults.replace(with: plan)
+                return response(.json(plan))
+            } catch {
+                return response(error.answer)
+            }
+        }
+        return router
+    }
+
+    /// A Hummingbird response carrying an `Answer`.
+    public static func response(_ answer: Answer) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// What GET /faults answers: the plan in force and what was injected so far.
+public struct FaultReport: Codable, Sendable, Hashable {
+    public var plan: FaultPlan
+    public var injected: [String: Int]
+
+    public init(plan: FaultPlan, injected: [Fault: Int]) {
+        self.plan = plan
+        self.injected = Dictionary(uniqueKeysWithValues: injected.map { ($0.key.rawValue, $0.value) })
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self.init(buffer.readableBytesView)
+    }
+}
