@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "event-bus", targets: ["EventBusLesson"]),
         .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
         .executable(name: "premature-split", targets: ["PrematureSplitLesson"]),
+        .executable(name: "circuit-breaker", targets: ["CircuitBreakerLesson"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -166,5 +167,27 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/02-premature-split", swiftSettings: strict),
+        // Lesson 05: the circuit breaker.
+        .target(name: "CircuitBreakerKit", dependencies: ["ServiceKit", "WorkbookKit"], swiftSettings: strict),
+        .target(
+            name: "CircuitBreakerExercise", dependencies: ["CircuitBreakerKit", "WorkbookKit"],
+            path: "Exercises/05-circuit-breaker", swiftSettings: strict),
+        .target(
+            name: "CircuitBreakerSolution", dependencies: ["CircuitBreakerKit", "WorkbookKit"],
+            path: "Solutions/05-circuit-breaker", swiftSettings: strict),
+        .executableTarget(
+            name: "CircuitBreakerLesson",
+            dependencies: [
+                "CircuitBreakerKit", "CircuitBreakerExercise", "CircuitBreakerSolution", "ServiceKit", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/05-circuit-breaker", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "CircuitBreakerTests",
+            dependencies: [
+                "CircuitBreakerKit", "CircuitBreakerExercise", "CircuitBreakerSolution", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/05-circuit-breaker", swiftSettings: strict),
     ]
 )

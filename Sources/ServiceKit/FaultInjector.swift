@@ -8,6 +8,7 @@ public final class FaultInjector: Sendable {
         var random: SeededRandom
         var scriptIndex = 0
         var injected: [Fault: Int] = [:]
+        var calls = 0
     }
 
     private let state: Locked<State>
@@ -21,7 +22,7 @@ public final class FaultInjector: Sendable {
 
     /// Replaces the plan; the script and the generator start again.
     public func replace(with plan: FaultPlan) {
-        state.withLock { $0 = State(plan: plan, random: SeededRandom(seed: plan.seed), injected: $0.injected) }
+        state.withLock { $0 = State(plan: plan, random: SeededRandom(seed: plan.seed), injected: $0.injected, calls: $0.calls) }
     }
 
     /// The fault for the next call.
@@ -37,9 +38,13 @@ public final class FaultInjector: Sendable {
                 fault = .none
             }
             if fault != .none { state.injected[fault, default: 0] += 1 }
+            state.calls += 1
             return fault
         }
     }
+
+    /// How many calls arrived so far, faulty or not.
+    public var calls: Int { state.withLock { $0.calls } }
 
     /// How many times each fault was injected so far.
     public var injected: [Fault: Int] { state.withLock { $0.injected } }

@@ -10,6 +10,15 @@ public struct HTTPCaller: ServiceCaller {
     public let timeout: Duration
     private let client: HTTPClient
 
+    /// A client that opens up to 256 connections per host instead of AsyncHTTPClient's default 8,
+    /// so that a burst of concurrent calls reaches the service instead of queueing in the client.
+    /// Process-wide and never shut down, like `HTTPClient.shared`.
+    public static let roomy: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     public init(baseURL: String, timeout: Duration, client: HTTPClient = .shared) {
         self.baseURL = baseURL
         self.timeout = timeout

@@ -1,0 +1,35 @@
+import CircuitBreakerKit
+import ServiceKit
+import WorkbookKit
+
+/// Act 5: the provider comes back, struggling; 50 callers arrive at once the moment the wait is
+/// over. The source material's half-open lets all of them through; ours lets one.
+func actStampede(_ stage: Stage) async throws {
+    let narrator = stage.narrator
+    let provider = try await Dependency.start("payment-provider", timeout: .seconds(1))
+    defer { Task { await provider.stop() } }
+    let callers = 50
+
+    let seed = SeedBreaker(threshold: 1, recovery: .milliseconds(200))
+    seed.recordFailure()
+    let ours = stage.makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .milliseconds(200)))
+    if let permit = try? ours.acquirePermission() { try ours.record(.failure(CallNotPermitted(state: .closed, retryAfter: nil)), permit: permit) }
+    provider.set(.slow(milliseconds: 300))
+    narrator.step("Both breakers are open; the provider is back but struggling (300 ms a call). After the wait, \(callers) checkouts arrive at once…")
+    try await Task.sleep(for: .milliseconds(250))
+
+    let before = provider.received
+    _ = await burst(callers, every: .zero) { _ in
+        guard seed.canExecute() else { return }
+        do { _ = try await provider.call(); seed.recordSuccess() } catch { seed.recordFailure() }
+    }
+    let seedCalls = provider.received - before
+    _ = await burst(callers, every: .zero) { _ in _ = try await ours.call { try await provider.call() } }
+    let ourCalls = provider.received - before - seedCalls
+    narrator.table(["half-open", "calls that reached the provider"], [
+        ["the source material's breaker", "\(seedCalls) of \(callers)"],
+        ["this lesson's breaker (1 trial)", "\(ourCalls) of \(callers)"],
+    ])
+    narrator.failed("the source's half-open admits every caller: a recovering provider meets the whole backlog at once, and often falls over again")
+    narrator.ok("counting permits under a lock: one trial goes through, the others are refused at once until it answers")
+}

@@ -1,0 +1,73 @@
+import Foundation
+import ServiceKit
+import WorkbookKit
+
+/// A dependency of the shop — the payment provider, auth, notifications, recommendations — as a
+/// real HTTP server on loopback, whose health the lesson switches at run time.
+final class Dependency: Sendable {
+    let name: String
+    private let host: ServiceHost
+    private let server: Locked<LoopbackServer?>
+    private let port: Int
+    /// How the shop calls it.
+    let caller: HTTPCaller
+
+    private init(name: String, host: ServiceHost, server: LoopbackServer, timeout: Duration) {
+        self.name = name
+        self.host = host
+        self.server = Locked(server)
+        port = server.port
+        caller = HTTPCaller(baseURL: server.url, timeout: timeout, client: HTTPCaller.roomy)
+    }
+
+    /// Starts it, healthy, on a free port; calls time out after `timeout`.
+    static func start(_ name: String, timeout: Duration) async throws -> Dependency {
+        let host = ServiceHost(Counter(name: name))
+        let server = try await LoopbackServer.start(ServiceRouter.make(host, hold: .seconds(3)), name: name)
+        return Dependency(name: name, host: host, server: server, timeout: timeout)
+    }
+
+    /// Healthy, slow, failing: what every call meets from now on.
+    func set(_ plan: FaultPlan) { host.faults.replace(with: plan) }
+
+    /// Down: the server stops listening; connections are refused.
+    func goDown() async {
+        await server.withLock { $0.take() }?.stop()
+    }
+
+    /// Up again on the same port.
+    func comeBack() async throws {
+        let restarted = try await LoopbackServer.start(ServiceRouter.make(host, hold: .seconds(3)), port: port, name: name)
+        server.withLock { $0 = restarted }
+    }
+
+    /// Requests that reached it, answered or not.
+    var received: Int { host.faults.calls }
+
+    /// Calls it once: POST /call.
+    func call() async throws(ServiceCallError) -> Answer {
+        let answer = try await caller.post("call", idempotencyKey: nil, body: Data("{}".utf8))
+        guard answer.isSuccess else { throw .status(answer.status, answer.errorMessage ?? "") }
+        return answer
+    }
+
+    func stop() async { await goDown() }
+}
+
+/// Answers `POST /call` with `{"service": name, "status": "ok"}` and counts the calls it served.
+private struct Counter: Endpoint {
+    let name: String
+    let operations = ["call"]
+    private let served = Locked(0)
+
+    init(name: String) { self.name = name }
+
+    var count: Int { served.withLock { $0 } }
+
+    func answer(_ operation: String, idempotencyKey: String?, body: Data) async -> Answer {
+        served.withLock { $0 += 1 }
+        return .json(["service": name, "status": "ok"])
+    }
+
+    func state() async -> Answer { .json(["served": count]) }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CircuitBreakerExercise
+import CircuitBreakerKit
+import CircuitBreakerSolution
+import WorkbookKit
+
+/// `swift run circuit-breaker`: a flaky payment provider on loopback, and what stands between it
+/// and checkout.
+@main
+struct CircuitBreakerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "circuit-breaker",
+        abstract: "Lesson 05 · the circuit breaker, with timeouts, retries, bulkheads and fallbacks.",
+        discussion: """
+            Starts the shop's dependencies (a payment provider, auth, notifications, recommendations) \
+            as HTTP servers on 127.0.0.1 inside this process and switches them between healthy, slow, \
+            failing and down while checkouts run. Real sockets, real timeouts, the system clock.
+            """)
+
+    @Flag(help: "Run the acts with your own Exercises/05-circuit-breaker instead of the reference breaker.")
+    var mine = false
+
+    @Option(help: "Seed for the retry jitter; the same seed gives the same pauses.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many checkouts the busy acts send (20…1000).")
+    var requests = 100
+
+    func validate() throws {
+        guard (20...1_000).contains(requests) else { throw ValidationError("--requests must be between 20 and 1000, got \(requests)") }
+    }
+
+    func run() async throws {
+        let narrator = Narrator()
+        let makeBreaker: @Sendable (BreakerSettings) -> any Breaker
+        if mine {
+            makeBreaker = { settings in CircuitBreakerExercise.CircuitBreaker(settings: settings, clock: SystemClock()) }
+        } else {
+            makeBreaker = { settings in CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock()) }
+        }
+        if mine, !Attempt.isAttempted(breaker: makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .seconds(1)))) {
+            narrator.say(Attempt.notAttemptedMessage(exercise: "05", file: "Exercises/05-circuit-breaker/CircuitBreaker.swift"))
+            narrator.say("Write the breaker there, check it with `swift test`, then run `swift run circuit-breaker --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference breaker.")
+            return
+        }
+        let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: seed)
+        narrator.title("Lesson 05 · The circuit breaker")
+        narrator.say("Running \(mine ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build.")
+        await stage.run(1, "No breaker: the provider goes slow", actNoBreaker)
+        await stage.run(2, "The breaker: fail fast, fall back, recover", actBreaker)
+        await stage.run(3, "Retries alone amplify the load", actRetries)
+        await stage.run(4, "Bulkheads: slow notifications, starving auth", actBulkhead)
+        await stage.run(5, "The half-open stampede", actStampede)
+        await stage.run(6, "Graceful degradation", actDegradation)
+    }
+}
+
+/// What every act needs.
+struct Stage: Sendable {
+    let narrator: Narrator
+    let makeBreaker: @Sendable (BreakerSettings) -> any Breaker
+    let requests: Int
+    let seed: UInt64
+    /// The checkout's deadline for the payment provider.
+    let timeout = Duration.milliseconds(250)
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ act: (Stage) async throws -> Void) async {
+        await narrator.act(number, title) { try await act(self) }
+    }
+}

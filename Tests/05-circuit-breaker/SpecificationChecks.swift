@@ -1,0 +1,168 @@
+import CircuitBreakerKit
+import Testing
+import WorkbookKit
+
+/// Hand-written scenarios on a manual clock: every transition and its boundaries.
+@Suite("Exercise 05 · the breaker's states")
+struct SpecificationChecks {
+    @Test("closed opens exactly at the threshold; a success in between starts the count again", arguments: Grading.implementations)
+    func threshold(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(3), clock)
+        for outcome in [CallOutcome.failure(Boom()), .failure(Boom()), .success, .failure(Boom()), .failure(Boom())] {
+            #expect(try breaker.callOnce(outcome) == .admitted)
+        }
+        #expect(breaker.state == .closed, "F F S F F with a threshold of 3: two in a row, still closed; it is \(breaker.state)")
+        clock.advance(by: .seconds(1))
+        try breaker.callOnce(.failure(Boom()))
+        #expect(breaker.state == .open, "the third failure in a row opens it; it is \(breaker.state)")
+        #expect(breaker.transitions == [BreakerTransition(from: .closed, to: .open, at: .seconds(1))])
+    }
+
+    @Test("open rejects at once, says when to retry, and never calls the dependency", arguments: Grading.implementations)
+    func openRejects(_ implementation: Implementation) async throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1), clock)
+        try breaker.callOnce(.failure(Boom()))
+        clock.advance(by: .seconds(4))
+        #expect(breaker.ask().0 == .rejected(.open, retryAfter: .seconds(6)), "opened at 0 s with a 10 s wait, asked at 4 s")
+        let calls = Locked(0)
+        await #expect(throws: CallNotPermitted.self) {
+            try await breaker.call { calls.withLock { $0 += 1 } }
+        }
+        #expect(calls.withLock { $0 } == 0, "an open breaker must not call the dependency")
+    }
+
+    @Test("exactly at the wait duration it is still open; strictly after, the first call is a trial", arguments: Grading.implementations)
+    func waitBoundary(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1), clock)
+        try breaker.callOnce(.failure(Boom()))
+        clock.advance(by: .seconds(10))
+        #expect(breaker.ask().0 == .rejected(.open, retryAfter: .zero), "at exactly 10 s")
+        clock.advance(by: .nanoseconds(1))
+        #expect(breaker.state == .open, "the move to half-open happens on the next request, not by itself")
+        #expect(breaker.ask().0 == .admitted, "1 ns after the wait, the first request is the trial")
+        #expect(breaker.state == .halfOpen)
+        #expect(breaker.ask().0 == .rejected(.halfOpen, retryAfter: .zero), "one trial at a time")
+        #expect(breaker.transitions.last == BreakerTransition(from: .open, to: .halfOpen, at: .seconds(10) + .nanoseconds(1)))
+    }
+
+    @Test("half-open admits exactly the permitted trials, and closes when they all succeed", arguments: Grading.implementations)
+    func halfOpenCloses(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1, permitted: 2), clock)
+        try breaker.callOnce(.failure(Boom()))
+        clock.advance(by: .seconds(11))
+        let (first, a) = breaker.ask()
+        let (second, b) = breaker.ask()
+        #expect(first == .admitted && second == .admitted)
+        #expect(breaker.ask().0 == .rejected(.halfOpen, retryAfter: .zero), "a third trial while two are out")
+        try breaker.record(.success, permit: try #require(a))
+        #expect(breaker.state == .halfOpen, "one success of two")
+        try breaker.record(.success, permit: try #require(b))
+        #expect(breaker.state == .closed, "both trials succeeded")
+        #expect(breaker.transitions.map(\.to) == [.open, .halfOpen, .closed])
+        #expect(try breaker.callOnce(.failure(Boom())) == .admitted)
+        #expect(breaker.state == .open, "closed again, and counting from zero: one failure opens with a threshold of 1")
+    }
+
+    @Test("a failed trial opens again, and the wait starts over from the failure", arguments: Grading.implementations)
+    func failedTrial(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1), clock)
+        try breaker.callOnce(.failure(Boom()))
+        clock.advance(by: .seconds(15))
+        #expect(try breaker.callOnce(.failure(Boom())) == .admitted)
+        #expect(breaker.state == .open)
+        clock.advance(by: .seconds(10))
+        #expect(breaker.ask().0 == .rejected(.open, retryAfter: .zero), "reopened at 15 s: still open at 25 s")
+        clock.advance(by: .milliseconds(1))
+        #expect(breaker.ask().0 == .admitted, "and a trial at 25.001 s")
+        #expect(breaker.transitions.map(\.at) == [.zero, .seconds(15), .seconds(15), .seconds(25) + .milliseconds(1)])
+    }
+
+    @Test("an ignored error counts as neither, and gives back a half-open permit; so does cancellation", arguments: Grading.implementations)
+    func ignoredErrors(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(2), clock)
+        try breaker.callOnce(.failure(Boom()))
+        try breaker.callOnce(.failure(NotFound()))
+        try breaker.callOnce(.failure(CancellationError()))
+        #expect(breaker.state == .closed, "F, ignored, cancelled: one failure counted")
+        try breaker.callOnce(.failure(Boom()))
+        #expect(breaker.state == .open, "the ignored errors did not break the run of failures either")
+
+        clock.advance(by: .seconds(11))
+        let (_, trial) = breaker.ask()
+        try breaker.record(.failure(NotFound()), permit: try #require(trial))
+        #expect(breaker.state == .halfOpen)
+        let (again, retrial) = breaker.ask()
+        #expect(again == .admitted, "the ignored trial gave its permit back")
+        try breaker.record(.failure(CancellationError()), permit: try #require(retrial))
+        #expect(breaker.ask().0 == .admitted, "a cancelled trial gives its permit back too")
+    }
+
+    @Test("a late outcome from before a transition does not count after it", arguments: Grading.implementations)
+    func stalePermits(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1), clock)
+        let (_, early) = breaker.ask()
+        let (_, earlyToo) = breaker.ask()
+        try breaker.callOnce(.failure(Boom()))
+        clock.advance(by: .seconds(11))
+        let (_, trial) = breaker.ask()
+        try breaker.record(.success, permit: try #require(early))
+        #expect(breaker.state == .halfOpen, "a success admitted while closed is not the trial's success")
+        try breaker.record(.failure(Boom()), permit: try #require(earlyToo))
+        #expect(breaker.state == .halfOpen, "nor is a failure admitted while closed")
+        try breaker.record(.success, permit: try #require(trial))
+        #expect(breaker.state == .closed)
+    }
+
+    @Test("forced open rejects everything until reset; disabled counts nothing; reset closes", arguments: Grading.implementations)
+    func manualStates(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(1), clock)
+        try breaker.forceOpen()
+        clock.advance(by: .seconds(60))
+        #expect(breaker.ask().0 == .rejected(.forcedOpen, retryAfter: nil), "forced open has no retry time")
+        try breaker.disable()
+        for _ in 0..<5 { #expect(try breaker.callOnce(.failure(Boom())) == .admitted) }
+        #expect(breaker.state == .disabled, "disabled never trips")
+        try breaker.reset()
+        try breaker.reset()
+        #expect(breaker.state == .closed)
+        #expect(breaker.transitions.map { "\($0.from)→\($0.to)" } == ["closed→forced open", "forced open→disabled", "disabled→closed"],
+            "a reset of a closed breaker is not a transition")
+    }
+
+    @Test("failure rate: opens when the window holds enough calls and enough of them failed", arguments: Grading.implementations)
+    func failureRate(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let settings = BreakerSettings(trip: .failureRate(percent: 50, window: 4, minimumCalls: 4), waitDuration: .seconds(1), classify: classifyTestErrors)
+        let breaker = implementation.makeBreaker(settings, clock)
+        for outcome in [CallOutcome.failure(Boom()), .failure(Boom()), .failure(Boom())] { try breaker.callOnce(outcome) }
+        #expect(breaker.state == .closed, "3 of 3 failed, but the minimum is 4 calls")
+        try breaker.callOnce(.failure(NotFound()))
+        #expect(breaker.state == .closed, "an ignored error is not a call in the window")
+        try breaker.callOnce(.success)
+        #expect(breaker.state == .open, "3 failures of 4 = 75% ≥ 50%")
+
+        let sliding = implementation.makeBreaker(settings, clock)
+        for outcome in [CallOutcome.failure(Boom()), .success, .success, .success, .success, .failure(Boom())] { try sliding.callOnce(outcome) }
+        #expect(sliding.state == .closed, "F S S S S F: the window is the last 4 (S S S F), 25%")
+        try sliding.callOnce(.failure(Boom()))
+        #expect(sliding.state == .open, "S S F F: 50% opens it")
+    }
+
+    @Test("a success slower than the threshold counts as a failure", arguments: Grading.implementations)
+    func slowCalls(_ implementation: Implementation) async throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(2), clock)
+        for _ in 0..<2 {
+            _ = try await breaker.call(slowCallThreshold: .milliseconds(500)) { clock.advance(by: .seconds(2)) }
+        }
+        #expect(breaker.state == .open, "two 2 s calls over a 500 ms threshold")
+    }
+}
