@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
         .executable(name: "premature-split", targets: ["PrematureSplitLesson"]),
         .executable(name: "circuit-breaker", targets: ["CircuitBreakerLesson"]),
+        .executable(name: "strangler-fig", targets: ["StranglerFigLesson"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -189,5 +190,34 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/05-circuit-breaker", swiftSettings: strict),
+        // Lesson 06: strangler fig routing.
+        .target(
+            name: "StranglerFigKit",
+            dependencies: [
+                "ServiceKit", "Database", "Shop", "WorkbookKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "StranglerFigExercise", dependencies: ["StranglerFigKit", "WorkbookKit"],
+            path: "Exercises/06-strangler-fig", swiftSettings: strict),
+        .target(
+            name: "StranglerFigSolution", dependencies: ["StranglerFigKit", "WorkbookKit"],
+            path: "Solutions/06-strangler-fig", swiftSettings: strict),
+        .executableTarget(
+            name: "StranglerFigLesson",
+            dependencies: [
+                "StranglerFigKit", "StranglerFigExercise", "StranglerFigSolution", "ServiceKit", "Database", "Shop", "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Lessons/06-strangler-fig", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+        .testTarget(
+            name: "StranglerFigTests",
+            dependencies: [
+                "StranglerFigKit", "StranglerFigExercise", "StranglerFigSolution", "WorkbookKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/06-strangler-fig", swiftSettings: strict),
     ]
 )

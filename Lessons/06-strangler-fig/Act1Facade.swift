@@ -1,0 +1,34 @@
+import StranglerFigKit
+import WorkbookKit
+
+/// Act 1: the facade goes in front of the monolith with nothing migrated; its cost, measured.
+func actFacade(_ stage: Stage, _ migration: Migration) async throws {
+    let narrator = stage.narrator
+    try await migration.apply(MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0)]))
+    try await migration.resetStats()
+    narrator.step("Plan: /payments → 0% extracted. \(stage.requests) fee quotes straight to legacy, then the same through the facade…")
+    var random = SeededRandom(seed: stage.seed)
+    let paths = (0..<stage.requests).map { _ in feeQuotePath(&random) }
+    var direct = LatencyRecorder()
+    var viaFacade = LatencyRecorder()
+    var different = 0
+    for (index, path) in paths.enumerated() {
+        let tenant = tenants[index % tenants.count]
+        let (straight, took) = try await migration.send("GET", path, to: .legacy, tenant: tenant)
+        direct.record(took)
+        let (routed, tookRouted) = try await migration.send("GET", path, to: .facade, tenant: tenant)
+        viaFacade.record(tookRouted)
+        if straight != routed { different += 1 }
+    }
+    let stats = try await migration.stats()
+    narrator.table(["path", "p50", "p99", "build"], [
+        ["client → legacy", direct.p50.readable, direct.p99.readable, BuildConfiguration.name],
+        ["client → facade → legacy", viaFacade.p50.readable, viaFacade.p99.readable, BuildConfiguration.name],
+        ["added by the facade", (viaFacade.p50 - direct.p50).readable, (viaFacade.p99 - direct.p99).readable, ""],
+    ])
+    narrator.table(["destination", "requests", "errors"], destinationRows(stats))
+    different == 0
+        ? narrator.ok("every answer through the facade was byte for byte the answer without it: clients notice nothing but the added hop")
+        : narrator.failed("\(different) answers differed through the facade")
+    if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
+}

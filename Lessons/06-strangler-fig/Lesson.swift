@@ -1,0 +1,93 @@
+import ArgumentParser
+import ServiceKit
+import StranglerFigExercise
+import StranglerFigKit
+import StranglerFigSolution
+import WorkbookKit
+
+/// `swift run strangler-fig`: payments leaves the monolith one tenant at a time.
+@main
+struct StranglerFigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strangler-fig",
+        abstract: "Lesson 06 · strangler fig routing: extract payments behind a facade, tenant by tenant.",
+        subcommands: [Tour.self, Serve.self],
+        defaultSubcommand: Tour.self)
+}
+
+/// The router the facade uses: the reference, or the student's with `--mine`.
+func chosenRouter(mine: Bool) -> RouteFunction {
+    if mine {
+        return { request, plan in try StranglerFigExercise.route(request, plan: plan) }
+    }
+    return { request, plan in try StranglerFigSolution.route(request, plan: plan) }
+}
+
+/// The lesson itself: five acts.
+struct Tour: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tour",
+        abstract: "Run the lesson's acts (the default).",
+        discussion: """
+            Starts the legacy shop, the extracted payments service and the routing facade as three \
+            child processes of this one (HTTP on 127.0.0.1), and stops them when the lesson ends. \
+            --in-process runs the three servers inside this process instead.
+            """)
+
+    @Flag(help: "Route with your own Exercises/06-strangler-fig instead of the reference router.")
+    var mine = false
+
+    @Option(help: "Seed for the generated traffic and the shadow's call order.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How many requests each act sends (40…5000).")
+    var requests = 400
+
+    @Flag(name: .customLong("in-process"), help: "Run the three servers inside this process instead of as child processes.")
+    var inProcess = false
+
+    func validate() throws {
+        guard (40...5_000).contains(requests) else { throw ValidationError("--requests must be between 40 and 5000, got \(requests)") }
+    }
+
+    func run() async throws {
+        let narrator = Narrator()
+        if mine, !Attempt.isAttempted(route: chosenRouter(mine: true), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) }) {
+            narrator.say(Attempt.notAttemptedMessage(exercise: "06", file: "Exercises/06-strangler-fig/Routing.swift"))
+            narrator.say("Write route(_:plan:) and bucket(tenant:group:) there, check them with `swift test`, then run `swift run strangler-fig --mine` again.")
+            narrator.say("Without --mine, the lesson runs the reference router.")
+            return
+        }
+        ChildRegistry.stopChildrenOnInterrupt()
+        let stage = Stage(narrator: narrator, mine: mine, seed: seed, requests: requests, inProcess: inProcess)
+        let migration: Migration
+        do {
+            migration = try await Migration.start(stage)
+        } catch {
+            Terminal.printError("strangler-fig: \(error)")
+            throw ExitCode.failure
+        }
+        narrator.title("Lesson 06 · Strangler fig routing")
+        narrator.say("Routing with \(mine ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build.")
+        await stage.run(1, "The facade goes in, 0% migrated", migration, actFacade)
+        await stage.run(2, "Shadow traffic: compare before anyone depends on it", migration, actShadow)
+        await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
+        await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
+        await stage.run(5, "Retire the legacy route", migration, actRetire)
+        await migration.stop()
+    }
+}
+
+/// What every act needs.
+struct Stage: Sendable {
+    let narrator: Narrator
+    let mine: Bool
+    let seed: UInt64
+    let requests: Int
+    let inProcess: Bool
+
+    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+    func run(_ number: Int, _ title: String, _ migration: Migration, _ act: (Stage, Migration) async throws -> Void) async {
+        await narrator.act(number, title) { try await act(self, migration) }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Database
+import Hummingbird
+import ServiceKit
+import StranglerFigKit
+import WorkbookKit
+
+/// The three servers of the lesson.
+enum Server: String, ExpressibleByArgument, CaseIterable {
+    case legacy, payments, facade
+}
+
+/// `strangler-fig serve legacy|payments|facade`: one server on its own.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the legacy shop, the extracted payments service or the routing facade on its own.",
+        discussion: "Prints `ready <port>` once it listens, then serves until stopped (Ctrl-C or SIGTERM).")
+
+    @Argument(help: "Which server: legacy, payments or facade.")
+    var server: Server
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "The server's database (legacy and payments): a SQLite file, :memory:, or a postgres:// URL.")
+    var database = ":memory:"
+
+    @Flag(name: .customLong("truncating-fees"), help: "payments: plant the first version's rounding bug.")
+    var truncatingFees = false
+
+    @Flag(name: .customLong("without-payments"), help: "legacy: the payments routes are retired.")
+    var withoutPayments = false
+
+    @Option(name: .customLong("legacy"), help: "facade: the legacy shop's base URL.")
+    var legacyURL: String?
+
+    @Option(name: .customLong("payments"), help: "facade: the payments service's base URL.")
+    var paymentsURL: String?
+
+    @Flag(help: "facade: route with your own Exercises/06-strangler-fig.")
+    var mine = false
+
+    @Option(help: "facade: seed for the shadow's call order.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this one is gone.")
+    var exitWithParent = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        if server == .facade, legacyURL == nil || paymentsURL == nil {
+            throw ValidationError("the facade needs --legacy URL and --payments URL")
+        }
+    }
+
+    func run() async throws {
+        if exitWithParent { exitWhenParentExits() }
+        let router: Router<BasicRequestContext>
+        do {
+            switch server {
+            case .legacy, .payments:
+                router = try PaymentsApp(
+                    role: server == .legacy ? .legacy : .extracted, location: DatabaseLocation(database), seed: lessonShop,
+                    truncatesFees: truncatingFees, servesPayments: !withoutPayments
+                ).router()
+            case .facade:
+                router = RoutingFacade(
+                    legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: mine), seed: seed
+                ).router()
+            }
+        } catch {
+            Terminal.printError("strangler-fig serve \(server): \(error)")
+            throw ExitCode.failure
+        }
+        let listening: LoopbackServer
+        do {
+            listening = try await LoopbackServer.start(router, port: port, name: server.rawValue)
+        } catch {
+            Terminal.printError("strangler-fig serve \(server): \(error)")
+            throw ExitCode.failure
+        }
+        Terminal.writeLine("ready \(listening.port)")
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        TerminationSignals.install { continuation.yield() }
+        for await _ in signals { break }
+        await listening.stop()
+    }
+}
