@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "workbook", targets: ["Workbook"]),
+        .executable(name: "workbook-bench", targets: ["WorkbookBench"]),
         .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
         .executable(name: "event-bus", targets: ["EventBusLesson"]),
         .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
@@ -219,5 +220,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/06-strangler-fig", swiftSettings: strict),
+        // `workbook bench` runs this once per figure: every lesson's headline measurement.
+        .executableTarget(
+            name: "WorkbookBench",
+            dependencies: [
+                "WorkbookKit", "Database", "Shop", "ServiceKit", "MonolithOrderKit", "MonolithOrderSolution",
+                "PrematureSplitKit", "PrematureSplitSolution", "EventBusKit", "EventBusSolution",
+                "CircuitBreakerKit", "CircuitBreakerSolution", "StranglerFigKit", "StranglerFigSolution",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict),
     ]
 )

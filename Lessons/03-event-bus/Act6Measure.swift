@@ -6,8 +6,8 @@ import WorkbookKit
 func actMeasure(_ stage: Stage, events: Int) async throws {
     let narrator = stage.narrator
     narrator.step("\(events) events, paced at one per 200 µs, then \(events) in one burst; publish-to-handle latency per event:")
-    let ours = try await measureOurs(stage, events: events)
-    let polling = await measurePolling(events: events)
+    let ours = try await BusMeasurement.ours(makeBus: { stage.makeBus() }, orders: stage.orders(events, startingAt: 10_001))
+    let polling = await BusMeasurement.polling(events: events)
     narrator.table(
         ["bus", "paced p50", "paced p99", "burst deliveries/s", "build"],
         [
@@ -33,77 +33,3 @@ func actMeasure(_ stage: Stage, events: Int) async throws {
     narrator.say("This workbook's bus is a work queue per subscriber with a dead-letter queue: no history, no offsets.")
 }
 
-private struct Figures {
-    var paced = LatencyRecorder()
-    var burst = 0.0
-}
-
-/// Records when each event was handled, by its sequence number, and signals the last one.
-private final class Arrivals: Sendable {
-    private let times: Locked<[ContinuousClock.Instant?]>
-    init(count: Int) { times = Locked(Array(repeating: nil, count: count)) }
-    func mark(_ index: Int) { times.withLock { $0[index] = ContinuousClock.now } }
-    var all: [ContinuousClock.Instant?] { times.withLock { $0 } }
-    var done: Bool { times.withLock { $0.allSatisfy { $0 != nil } } }
-}
-
-private func measureOurs(_ stage: Stage, events: Int) async throws -> Figures {
-    var figures = Figures()
-    let orders = stage.orders(events, startingAt: 10_001)
-    for phase in ["paced", "burst"] {
-        let bus = stage.makeBus()
-        let arrivals = Arrivals(count: events)
-        let index = Dictionary(uniqueKeysWithValues: orders.enumerated().map { ($0.element.id, $0.offset) })
-        try await bus.subscribe("measured", to: OrderPlaced.self) { arrivals.mark(index[$0.id]!) }
-        var published: [ContinuousClock.Instant] = []
-        let start = ContinuousClock.now
-        for order in orders {
-            published.append(.now)
-            try await bus.publish(order)
-            if phase == "paced" { try await pace(from: published.last!) }
-        }
-        try await bus.waitUntilIdle()
-        figures.record(phase, published: published, arrivals: arrivals.all, start: start)
-    }
-    return figures
-}
-
-private func measurePolling(events: Int) async -> Figures {
-    var figures = Figures()
-    for phase in ["paced", "burst"] {
-        let bus = PollingBus<Int>()
-        let arrivals = Arrivals(count: events)
-        let consumer = bus.start { arrivals.mark($0) }
-        var published: [ContinuousClock.Instant] = []
-        let start = ContinuousClock.now
-        for event in 0..<events {
-            published.append(.now)
-            bus.publish(event)
-            if phase == "paced" { try? await pace(from: published.last!) }
-        }
-        while !arrivals.done { try? await Task.sleep(for: .milliseconds(1)) }
-        bus.stop()
-        await consumer.value
-        figures.record(phase, published: published, arrivals: arrivals.all, start: start)
-    }
-    return figures
-}
-
-/// Waits until 200 µs after `instant`, spinning with yields: sleeps that short are not precise.
-private func pace(from instant: ContinuousClock.Instant) async throws {
-    while ContinuousClock.now - instant < .microseconds(200) { await Task.yield() }
-}
-
-extension Figures {
-    fileprivate mutating func record(
-        _ phase: String, published: [ContinuousClock.Instant], arrivals: [ContinuousClock.Instant?], start: ContinuousClock.Instant
-    ) {
-        let handled = arrivals.compactMap { $0 }
-        if phase == "paced" {
-            for (sent, arrived) in zip(published, arrivals) { if let arrived { paced.record(arrived - sent) } }
-        } else if let last = handled.max() {
-            let seconds = Double((last - start).components.attoseconds) / 1e18 + Double((last - start).components.seconds)
-            burst = Double(handled.count) / seconds
-        }
-    }
-}

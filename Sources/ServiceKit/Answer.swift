@@ -23,6 +23,8 @@ public struct Answer: Sendable, Hashable {
     /// Whether the status is 2xx.
     public var isSuccess: Bool { (200..<300).contains(status) }
 
+    static let errorKey = Data("\"error\"".utf8)
+
     /// The body's `error` field, when it is a JSON object that has one.
     public var errorMessage: String? {
         (try? JSONSerialization.jsonObject(with: body)) .flatMap { $0 as? [String: Any] }?["error"] as? String

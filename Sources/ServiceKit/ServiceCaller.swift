@@ -28,7 +28,8 @@ extension Answer {
     /// This answer as a `Reply`, or the error its status means.
     public func reply<Value: Decodable & Sendable & Equatable>(as: Value.Type) throws(ServiceCallError) -> Reply<Value> {
         guard isSuccess else { throw .status(status, errorMessage ?? "") }
-        if let errorMessage { return .errorBody(errorMessage) }
+        // Most answers carry no error: look for the word before parsing the body a second time.
+        if body.range(of: Answer.errorKey) != nil, let errorMessage { return .errorBody(errorMessage) }
         do { return .ok(try JSON.decode(Value.self, from: body)) } catch {
             throw .status(502, "undecodable answer: \(error.reason)")
         }

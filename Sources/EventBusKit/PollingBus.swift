@@ -2,12 +2,14 @@ import WorkbookKit
 
 /// The source material's bus, for comparison: one queue per consumer, and a consumer loop that
 /// sleeps 10 ms whenever it finds its queue empty.
-final class PollingBus<Event: Sendable>: Sendable {
+public final class PollingBus<Event: Sendable>: Sendable {
+    public init() {}
+
     private let queue = Locked<[Event]>([])
     private let running = Locked(true)
 
     /// Starts the consumer loop.
-    func start(_ handle: @escaping @Sendable (Event) async -> Void) -> Task<Void, Never> {
+    public func start(_ handle: @escaping @Sendable (Event) async -> Void) -> Task<Void, Never> {
         Task {
             while running.withLock({ $0 }) {
                 let next = queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
@@ -20,7 +22,7 @@ final class PollingBus<Event: Sendable>: Sendable {
         }
     }
 
-    func publish(_ event: Event) { queue.withLock { $0.append(event) } }
+    public func publish(_ event: Event) { queue.withLock { $0.append(event) } }
 
-    func stop() { running.withLock { $0 = false } }
+    public func stop() { running.withLock { $0 = false } }
 }

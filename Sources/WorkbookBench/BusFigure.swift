@@ -1,0 +1,20 @@
+import EventBusKit
+import EventBusSolution
+import Shop
+import WorkbookKit
+
+/// Lesson 03's bus next to a polling bus.
+func measureBus(events: Int) async throws -> [BenchRow] {
+    var ids = EventIDs(seed: 1)
+    let orders = (1...events).map { number in
+        Envelope(id: ids.next(), occurredAt: .zero, event: OrderPlaced(order: OrderID("order-\(number)"), customer: "ada", total: Cents(1_250), items: 1))
+    }
+    let ours = try await BusMeasurement.ours(makeBus: { EventBusSolution.ShopEventBus(clock: SystemClock(), retry: .standard) }, orders: orders)
+    let polling = await BusMeasurement.polling(events: events)
+    return [
+        BenchRow(figure: "bus", measured: "lesson 03's bus, publish to handle (paced)", ours.paced, perSecond: ours.burst,
+                 note: "per second: deliveries in a burst; a task per subscriber, woken on publish"),
+        BenchRow(figure: "bus", measured: "a polling bus (sleeps 10 ms when idle)", polling.paced, perSecond: polling.burst,
+                 note: "half its sleep on average, all of it at p99"),
+    ]
+}

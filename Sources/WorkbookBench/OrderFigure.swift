@@ -1,0 +1,32 @@
+import Database
+import Foundation
+import MonolithOrderKit
+import MonolithOrderSolution
+import Shop
+import WorkbookKit
+
+/// Lesson 01's order transaction on in-memory SQLite, a SQLite file, and PostgreSQL when
+/// DATABASE_URL names a server.
+func measureOrders(count: Int) throws -> [BenchRow] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(getpid()).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+    var locations: [(String, DatabaseLocation, String)] = [
+        ("in-memory SQLite", .sqlite(path: ":memory:"), "a dozen statements, no I/O"),
+        ("SQLite file (WAL, synchronous=FULL)", .sqlite(path: file), "plus a WAL write and fsync per commit"),
+    ]
+    if let postgres = DatabaseLocation.postgres(in: Terminal.environment(["DATABASE_URL"])) {
+        locations.append(("PostgreSQL on loopback", postgres, "a round trip per statement, WAL flush at commit"))
+    }
+    return try locations.map { name, location, floor in
+        var random = SeededRandom(seed: 1)
+        let shop = GeneratedOrders.shop(&random)
+        let database = try location.openScratch()
+        try shop.install(on: database)
+        let requests = (0..<(count + 100)).map { GeneratedOrders.request(number: $0, shop: shop, &random) }
+        for request in requests.prefix(100) { _ = try? MonolithOrderSolution.placeOrder(request, in: database) }
+        let latency = LatencyRecorder.measure(iterations: count) { index in
+            _ = try? MonolithOrderSolution.placeOrder(requests[100 + index], in: database)
+        }
+        return BenchRow(figure: "order", measured: "lesson 01's order, \(name)", latency, perSecond: latency.perSecond, note: floor)
+    }
+}
