@@ -38,7 +38,7 @@ final class RunningShop: @unchecked Sendable {
             arguments[name] = ["serve", name.rawValue, "--database", file, "--scale", "\(scale)", "--exit-with-parent"]
             switch placement {
             case .processes:
-                let child = try ChildService.start(name: name.rawValue, executable: executablePath, arguments: arguments[name]! + ["--port", "0"])
+                let child = try ChildService.start(name: name.rawValue, executable: ChildService.currentExecutable, arguments: arguments[name]! + ["--port", "0"])
                 children[name] = child
                 ports[name] = child.port
             case .inProcess:
@@ -67,7 +67,7 @@ final class RunningShop: @unchecked Sendable {
         let port = ports[name]!
         switch placement {
         case .processes:
-            children[name] = try ChildService.start(name: name.rawValue, executable: Self.executablePath, arguments: arguments[name]! + ["--port", "\(port)"])
+            children[name] = try ChildService.start(name: name.rawValue, executable: ChildService.currentExecutable, arguments: arguments[name]! + ["--port", "\(port)"])
         case .inProcess:
             let file = arguments[name]![3]
             let endpoint = try name.endpoint(location: .sqlite(path: file), seed: .standard(times: Stage.scale))
@@ -87,10 +87,5 @@ final class RunningShop: @unchecked Sendable {
         for server in servers.values { await server.stop() }
         children = [:]
         servers = [:]
-    }
-
-    /// This executable, to start the services from.
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }

@@ -60,14 +60,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         Terminal.writeLine("ready \(server.port)")
-        await waitForTermination()
+        await TerminationSignals.wait()
         await server.stop()
     }
-}
-
-/// Returns when SIGINT or SIGTERM arrives.
-func waitForTermination() async {
-    let (signals, continuation) = AsyncStream<Void>.makeStream()
-    TerminationSignals.install { continuation.yield() }
-    for await _ in signals { return }
 }

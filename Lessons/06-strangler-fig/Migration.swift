@@ -47,7 +47,7 @@ final class Migration: @unchecked Sendable {
             servers[server] = try await LoopbackServer.start(router(for: Serve.parse(arguments.dropFirst().map { $0 })), port: port, name: server.rawValue)
             ports[server] = servers[server]!.port
         } else {
-            let child = try ChildService.start(name: server.rawValue, executable: Self.executablePath, arguments: arguments + ["--exit-with-parent"])
+            let child = try ChildService.start(name: server.rawValue, executable: ChildService.currentExecutable, arguments: arguments + ["--exit-with-parent"])
             children[server] = child
             ports[server] = child.port
         }
@@ -109,9 +109,5 @@ final class Migration: @unchecked Sendable {
         case .facade:
             RoutingFacade(legacyURL: serve.legacyURL!, extractedURL: serve.paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: serve.mine), seed: serve.seed).router()
         }
-    }
-
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }

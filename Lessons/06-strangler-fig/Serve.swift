@@ -80,9 +80,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         Terminal.writeLine("ready \(listening.port)")
-        let (signals, continuation) = AsyncStream<Void>.makeStream()
-        TerminationSignals.install { continuation.yield() }
-        for await _ in signals { break }
+        await TerminationSignals.wait()
         await listening.stop()
     }
 }

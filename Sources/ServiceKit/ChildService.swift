@@ -69,6 +69,11 @@ public final class ChildService: Sendable {
         ChildRegistry.remove(pid)
     }
 
+    /// This executable, to start children from: a lesson starts its own services.
+    public static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
     /// Whether the process is still running.
     public var isRunning: Bool { Glibc.kill(pid, 0) == 0 }
 
@@ -136,6 +141,14 @@ public enum ChildRegistry {
 public enum TerminationSignals {
     // Written only while installing the handlers, at start-up; kept so the sources stay alive.
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    /// Returns when SIGINT or SIGTERM arrives: how a server started from a terminal or by its
+    /// parent knows it is time to stop.
+    public static func wait() async {
+        let (signals, continuation) = AsyncStream<Void>.makeStream()
+        install { continuation.yield() }
+        for await _ in signals { return }
+    }
 
     /// Calls `handler` on every SIGINT or SIGTERM from now on.
     public static func install(_ handler: @escaping @Sendable () -> Void) {
