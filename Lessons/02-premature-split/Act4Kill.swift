@@ -9,7 +9,7 @@ func actKill(_ stage: Stage) async throws {
     let narrator = stage.narrator
     let running = try await stage.launch("act4")
     let shop = running.shop
-    let orders = Array(stage.orders.prefix(12))
+    let orders = Stage.generate(12, seed: stage.seed &+ 4)
     try await shop.setFaults(.slow(milliseconds: 60), on: .payments)
 
     var outcomes: [(SplitOrder, SagaOutcome)] = []
