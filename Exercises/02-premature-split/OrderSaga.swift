@@ -31,7 +31,7 @@ import WorkbookKit
 ///   whose compensation failed (keep compensating the others after one fails);
 /// - `.completed` when all three steps succeeded.
 ///
-/// - Throws: nothing once written (the stub throws `NotAttempted`).
+/// - Throws: nothing, once written; only the shipped stub throws.
 public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy: SagaPolicy) async throws -> SagaOutcome {
     // TODO: 1. Write a helper that makes one call with retries: the same idempotency key on every
     //          attempt, retry only while the error is transient, at most policy.attempts attempts,

@@ -31,7 +31,7 @@ import WorkbookKit
 ///   whose compensation failed (keep compensating the others after one fails);
 /// - `.completed` when all three steps succeeded.
 ///
-/// - Throws: nothing once written (the stub throws `NotAttempted`).
+/// - Throws: nothing, once written; only the shipped stub throws.
 public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy: SagaPolicy) async throws -> SagaOutcome {
     enum Result<Value> {
         case done(Value)
