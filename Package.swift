@@ -90,7 +90,7 @@ let package = Package(
                 "Database", "Shop", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/01-monolith-order", swiftSettings: strict),
+            path: "Tests/01-monolith-order", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
 
         // Lesson 03: the event bus.
         .target(
@@ -115,7 +115,7 @@ let package = Package(
                 "EventBusKit", "EventBusExercise", "EventBusSolution", "Database", "Shop", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/03-event-bus", swiftSettings: strict),
+            path: "Tests/03-event-bus", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
 
         // Lesson 04: schema per module. Each module is its own target; billing (the exercise)
         // may depend on the modules' public API (the kit), never on another module's target.
@@ -142,7 +142,7 @@ let package = Package(
                 "Database", "Shop", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/04-schema-per-module", swiftSettings: strict),
+            path: "Tests/04-schema-per-module", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
             // Lesson 02: the premature microservice split.
         .target(
             name: "PrematureSplitKit", dependencies: ["ServiceKit", "Database", "Shop", "WorkbookKit"],
@@ -168,7 +168,7 @@ let package = Package(
                 "Database", "Shop", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/02-premature-split", swiftSettings: strict),
+            path: "Tests/02-premature-split", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
         // Lesson 05: the circuit breaker.
         .target(name: "CircuitBreakerKit", dependencies: ["ServiceKit", "WorkbookKit"], swiftSettings: strict),
         .target(
@@ -190,7 +190,7 @@ let package = Package(
                 "CircuitBreakerKit", "CircuitBreakerExercise", "CircuitBreakerSolution", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/05-circuit-breaker", swiftSettings: strict),
+            path: "Tests/05-circuit-breaker", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
         // Lesson 06: strangler fig routing.
         .target(
             name: "StranglerFigKit",
@@ -219,7 +219,7 @@ let package = Package(
                 "StranglerFigKit", "StranglerFigExercise", "StranglerFigSolution", "WorkbookKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            path: "Tests/06-strangler-fig", swiftSettings: strict),
+            path: "Tests/06-strangler-fig", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
         // `workbook bench` runs this once per figure: every lesson's headline measurement.
         .executableTarget(
             name: "WorkbookBench",

@@ -23,13 +23,21 @@ struct GradingCopy {
         let after = Date().addingTimeInterval(2)
         for lesson in workbook.exercises {
             let target = checkout.appendingPathComponent(lesson.exerciseDirectory)
-            try? manager.removeItem(at: target)
             try manager.createDirectory(at: target, withIntermediateDirectories: true)
             // A student who deleted an exercise folder gets the shipped stub, so that the rest still builds.
             let theirs = submission.appendingPathComponent(lesson.exerciseDirectory)
             let source = manager.fileExists(atPath: theirs.path) ? theirs : workbook.root.appendingPathComponent(lesson.exerciseDirectory)
-            for file in workbook.swiftFiles(in: lesson.exerciseDirectory, under: source.deletingLastPathComponent().deletingLastPathComponent()) {
+            let files = workbook.swiftFiles(in: lesson.exerciseDirectory, under: source.deletingLastPathComponent().deletingLastPathComponent())
+            for stale in workbook.swiftFiles(in: lesson.exerciseDirectory, under: checkout) where !files.contains(stale) {
+                try manager.removeItem(at: target.appendingPathComponent(stale))
+            }
+            // Only a changed file is replaced, so that grading one exercise rebuilds only that one.
+            for file in files {
                 let destination = target.appendingPathComponent(file)
+                if let old = try? Data(contentsOf: destination), let new = try? Data(contentsOf: source.appendingPathComponent(file)), old == new {
+                    continue
+                }
+                try? manager.removeItem(at: destination)
                 try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try manager.copyItem(at: source.appendingPathComponent(file), to: destination)
                 try manager.setAttributes([.modificationDate: after], ofItemAtPath: destination.path)

@@ -16,7 +16,25 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Seconds one exercise's tests may take before they are stopped.")
     var timeout = 600
 
+    @Flag(help: "Instead: grade every committed mistake (Tests/NN-slug/Mistakes/NAME): each must fail a check, each correct-… variant must pass.")
+    var mistakes = false
+
+    @Option(help: "With --mistakes: run only this many mistakes of each exercise (and every correct variant), chosen by --pick.")
+    var sample: Int?
+
+    @Option(help: "With --sample: the key that chooses the sample (CI passes the commit hash).")
+    var pick = "0"
+
+    @Argument(help: "With --mistakes: the exercises (\"1\", \"01\"); all when none is named.")
+    var exercises: [String] = []
+
+    func validate() throws {
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if !mistakes && (sample != nil || !exercises.isEmpty) { throw ValidationError("--sample and exercise numbers go with --mistakes") }
+    }
+
     func run() throws {
+        if mistakes { return try MistakeRun(timeout: timeout, sample: sample, pick: pick, exercises: exercises).run() }
         var problems: [String] = []
         try WorkbookCommand.guarded {
             let catalog = try Catalog.current()
