@@ -69,6 +69,8 @@ struct RefusalChecks {
     static let malformedRequests: [Refusal] = [
         Refusal(name: "an empty order id", request: OrderRequest(id: "", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
         Refusal(name: "a whitespace order id", request: OrderRequest(id: " \t", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
+        Refusal(name: "a newline order id", request: OrderRequest(id: "\n", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
+        Refusal(name: "an order id of Unicode spaces (no-break, ideographic)", request: OrderRequest(id: "\u{00A0}\u{3000}", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
         Refusal(name: "no lines", request: OrderRequest(id: "o", customer: "ada", lines: []), error: .invalidRequest(.noLines)),
         Refusal(name: "a zero quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 0)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: 0))),
         Refusal(name: "a negative quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, -2)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: -2))),

@@ -1,0 +1,102 @@
+import Database
+import MonolithOrderKit
+import Shop
+import Testing
+import WorkbookKit
+
+/// The race lesson 01 warns about, provoked on purpose: another checkout takes stock or money
+/// after the order has read and before it writes. A checkout that decides in Swift from what it
+/// read (check, then act) oversells or loses the other checkout's update; one that lets the
+/// database decide (`… WHERE stock >= $1`) cannot.
+@Suite("Exercise 01 · another checkout gets in between the reads and the writes")
+struct RaceChecks {
+    struct Race: CustomTestStringConvertible, Sendable {
+        let name: String
+        let request: OrderRequest
+        /// The table the other checkout writes, just before the order first writes it.
+        let table: String
+        /// What the other checkout does, in SQL, and the same change to the seed for the model.
+        let sql: String
+        let parameters: [SQLValue]
+        let seedAfter: @Sendable (ShopSeed) -> ShopSeed
+        var testDescription: String { name }
+    }
+
+    static let races: [Race] = [
+        Race(
+            name: "2 of the 3 monitors are sold after the order read the stock: 1 left for an order of 2",
+            request: OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.monitor, 2)]),
+            table: "products", sql: "UPDATE products SET stock = stock - 2 WHERE id = $1", parameters: [.text(Standard.monitor.rawValue)],
+            seedAfter: { $0.takingStock(2, of: Standard.monitor) }),
+        Race(
+            name: "1 of the 3 monitors is sold after the order read the stock: the order of 1 leaves 1, not 2",
+            request: OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.cable, 1), Standard.line(Standard.monitor, 1)]),
+            table: "products", sql: "UPDATE products SET stock = stock - 1 WHERE id = $1", parameters: [.text(Standard.monitor.rawValue)],
+            seedAfter: { $0.takingStock(1, of: Standard.monitor) }),
+        Race(
+            name: "grace is charged $30.00 elsewhere after the order read her $40.00: two cables ($25.00) no longer fit",
+            request: OrderRequest(id: "order-1", customer: "grace", lines: [Standard.line(Standard.cable, 2)]),
+            table: "customers", sql: "UPDATE customers SET balance_cents = balance_cents - 3000 WHERE id = 'grace'", parameters: [],
+            seedAfter: { $0.charging(3_000, to: "grace") }),
+        Race(
+            name: "ada is charged $10.00 elsewhere after the order read her balance: both charges stand",
+            request: OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.cable, 1)]),
+            table: "customers", sql: "UPDATE customers SET balance_cents = balance_cents - 1000 WHERE id = 'ada'", parameters: [],
+            seedAfter: { $0.charging(1_000, to: "ada") }),
+    ]
+
+    @Test("the order is decided on the stock and balance as they are when it writes, not as they were when it read",
+        arguments: Grading.implementations, races)
+    func competingCheckout(_ implementation: Implementation, _ race: Race) throws {
+        let shop = try Fixture()
+        let competing = CompetingCheckout(wrapping: shop.database, beforeFirstWriteTo: race.table) { database throws(DatabaseError) in
+            try database.execute(race.sql, race.parameters)
+        }
+        let outcome = try implementation.place(race.request, in: competing)
+        var model = ShopModel(race.seedAfter(.standard))
+        let expected = model.place(race.request)
+        guard competing.ranBefore != nil else {
+            Issue.record("rule broken: the order must write `\(race.table)`; your code never did on \(race.request) (it \(outcome))")
+            return
+        }
+        // The balance reported after a race is the one read or the one after it; the contract fixes the rest.
+        #expect(
+            outcome.ignoringReportedBalance == expected.ignoringReportedBalance,
+            """
+            rule broken: decide with the database (`… WHERE stock >= $1`), not with what you read earlier
+              expected: \(expected)
+              yours:    \(outcome)
+              input:    \(race.request), with another checkout running `\(race.sql)` just before your first write to \(race.table) (`\(competing.ranBefore ?? "")`)
+            """)
+        // The other checkout ran inside the order's transaction: a refused order takes it back too.
+        let tables = expected.error == nil ? model.snapshot : shop.before
+        let differences = try shop.snapshot().differences(from: tables)
+        #expect(
+            differences.isEmpty,
+            "rule broken: the tables must hold both checkouts' changes\n  input: \(race.request) with `\(race.sql)` in between\n\(differences.joined(separator: "\n"))")
+    }
+}
+
+extension ShopSeed {
+    func takingStock(_ quantity: Int, of product: ProductID) -> ShopSeed {
+        var seed = self
+        seed.products = products.map { $0.id == product ? Product(id: $0.id, name: $0.name, price: $0.price, stock: $0.stock - quantity) : $0 }
+        return seed
+    }
+
+    func charging(_ amount: Int, to customer: CustomerID) -> ShopSeed {
+        var seed = self
+        seed.customers = customers.map { $0.id == customer ? Customer(id: $0.id, name: $0.name, balance: $0.balance - Cents(amount)) : $0 }
+        return seed
+    }
+}
+
+extension Outcome {
+    /// The outcome with the balance of an insufficient-funds refusal blanked out.
+    var ignoringReportedBalance: Outcome {
+        if case .refused(.insufficientFunds(let customer, _, let total)) = self {
+            return .refused(.insufficientFunds(customer: customer, balance: .zero, total: total))
+        }
+        return self
+    }
+}
