@@ -6,7 +6,8 @@ import WorkbookKit
 /// rollout of p% when its bucket is at most p — so raising p only ever adds tenants.
 ///
 /// Unleash's published vectors: tenant "123" in group "gr1" → 73; "999" in "groupX" → 25;
-/// "61" in "Demo" → 10.
+/// "61" in "Demo" → 10. Any string is a tenant or a group, the empty one and non-ASCII ones
+/// included. Nothing here can fail: `throws` is there only so that the shipped stub can throw.
 public func bucket(tenant: String, group: String) throws -> Int {
     Int(Murmur3.x86_32("\(group):\(tenant)") % 100) + 1
 }
@@ -17,11 +18,13 @@ public func bucket(tenant: String, group: String) throws -> Int {
 ///    path itself and any path below it: `/payments` matches `/payments` and `/payments/fees`,
 ///    not `/paymentsx`; a prefix ending in `/` matches what starts with it). None → `.legacy`, `.noRule`.
 /// 3. The tenant pinned in that rule → the pinned destination, `.pinned`.
-/// 4. No tenant → `.legacy`, `.noTenant`.
+/// 4. No tenant (`tenant == nil`; an empty string is a tenant like any other) → `.legacy`, `.noTenant`.
 /// 5. Otherwise `bucket(tenant:group:)` with the rule's group: `.extracted` when the bucket is at
 ///    most the percentage, else `.legacy`; the reason is `.rollout(bucket:percentage:)`.
-/// `rule` is the matching rule's prefix (steps 3–5). `shadow` is true only when the decision is
-/// `.legacy`, the rule asks for shadowing, and the method is read-only (GET or HEAD).
+/// `rule` is the matching rule's prefix (steps 3–5), `nil` in steps 1–2. `shadow` is true if and
+/// only if the decision is `.legacy` by steps 3–5 (pinned, no tenant or rollout alike), the rule
+/// asks for shadowing, and the method is read-only: exactly `GET` or `HEAD` — HTTP methods are
+/// case-sensitive, so `get` is not read-only.
 public func route(_ request: RouteRequest, plan: MigrationPlan) throws -> RouteDecision {
     if plan.killSwitch { return RouteDecision(destination: .legacy, reason: .killSwitch, rule: nil, shadow: false) }
     func matches(_ prefix: String) -> Bool {

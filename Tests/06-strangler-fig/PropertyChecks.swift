@@ -47,13 +47,15 @@ struct RoutingScenario: Sendable, CustomStringConvertible {
 
     static let prefixes = ["/", "/payments", "/payments/", "/payments/fees", "/catalog", "/pay"]
     static let paths = ["/", "/payments", "/payments/fees", "/payments/fees/eur", "/payments/charges", "/paymentsx", "/catalog", "/pay/x", "/pay"]
-    static let methods = ["GET", "POST", "HEAD", "PUT"]
-    static let groups = ["payments", "gr1", "Demo"]
+    static let methods = ["GET", "POST", "HEAD", "PUT", "get", "Head", "DELETE", "PATCH", "OPTIONS"]
+    static let groups = ["payments", "gr1", "Demo", ""]
+    /// Tenants beyond "t-N": empty, non-ASCII, long, with a space.
+    static let oddTenants = ["", "tënant", "租户-7", String(repeating: "x", count: 300), "t-1 "]
 
     static let generator = zip(
         Gen.int(in: 0...9),
-        zip(Gen.int(in: 0...5), Gen.int(in: 0...100), Gen.int(in: 0...2), Gen.int(in: 0...1), Gen.int(in: 0...6)).array(of: 0...4),
-        zip(Gen.int(in: 0...3), Gen.int(in: 0...8), Gen.int(in: 0...40)).array(of: 1...6)
+        zip(Gen.int(in: 0...5), Gen.int(in: 0...100), Gen.int(in: 0...3), Gen.int(in: 0...1), Gen.int(in: 0...6)).array(of: 0...4),
+        zip(Gen.int(in: 0...8), Gen.int(in: 0...8), Gen.int(in: 0...45)).array(of: 1...6)
     ).map { killCode, rules, requests in
         var plan = MigrationPlan(killSwitch: killCode == 0)
         var seen: Set<String> = []
@@ -62,7 +64,7 @@ struct RoutingScenario: Sendable, CustomStringConvertible {
             plan.rules.append(RouteRule(prefix: prefixes[prefix], pins: pins, percentage: percentage, group: groups[group], shadow: shadow == 1))
         }
         return RoutingScenario(plan: plan, requests: requests.map { method, path, tenant in
-            RouteRequest(method: methods[method], path: paths[path], tenant: tenant == 0 ? nil : "t-\(tenant)")
+            RouteRequest(method: methods[method], path: paths[path], tenant: tenant == 0 ? nil : tenant > 40 ? oddTenants[tenant - 41] : "t-\(tenant)")
         })
     }
 }
