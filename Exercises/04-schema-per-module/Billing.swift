@@ -34,7 +34,9 @@ public func handleUserRegistered(_ event: UserRegistered, in billing: any Databa
 ///
 /// Checked in this order: the amount is positive (`BillingError.invalidAmount`, before touching
 /// the database); billing has a customer for the user (`BillingError.unknownCustomer`); no charge
-/// with this id exists (`BillingError.duplicateCharge`). A refused charge changes nothing.
+/// with this id exists (`BillingError.duplicateCharge`). A refused charge changes nothing. When
+/// the database fails, its `DatabaseError` is thrown as it is — never read as a `BillingError` —
+/// and nothing changes either.
 ///
 /// - Parameters:
 ///   - charge: the charge.
@@ -45,11 +47,12 @@ public func recordCharge(_ charge: Charge, in billing: any Database) throws {
     throw NotAttempted(function: "recordCharge(_:in:)", file: "Exercises/04-schema-per-module/Billing.swift")
 }
 
-/// The invoice summary of one user, or `nil` when billing has no customer for them.
+/// The invoice summary of one user, or `nil` when billing has no customer for them — whatever
+/// auth knows: auth may have registered a user whose event billing has not handled yet.
 ///
 /// Counts and sums the user's charges from billing's own tables, and asks auth's public API for
 /// the e-mail address at the time of the summary — never auth's tables, never a copy that could
-/// be stale.
+/// be stale. When auth has no address for a billing customer, the summary's address is empty.
 ///
 /// - Parameters:
 ///   - user: whose invoice.

@@ -12,7 +12,9 @@ final class ModularShop {
     let billing: BillingFunctions
     let implementation: Implementation
 
-    init(_ implementation: Implementation, on location: DatabaseLocation) throws {
+    /// With `listening` false, billing never hears auth's "user registered": auth knows users
+    /// that billing does not, the state between an event's publication and its handling.
+    init(_ implementation: Implementation, on location: DatabaseLocation, listening: Bool = true) throws {
         database = try ModularDatabase(at: location)
         auth = AuthModule(connection: database.connection(for: .auth))
         try auth.migrate(to: 1)
@@ -21,7 +23,7 @@ final class ModularShop {
         let connection = database.connection(for: .billing)
         try billing.migrate(connection)
         let billing = billing
-        auth.onUserRegistered { try billing.handle($0, connection) }
+        if listening { auth.onUserRegistered { try billing.handle($0, connection) } }
     }
 
     var billingConnection: any Database { database.connection(for: .billing) }
