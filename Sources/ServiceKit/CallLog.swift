@@ -9,9 +9,11 @@ public struct Call: Sendable, Hashable, CustomStringConvertible {
     public var idempotencyKey: String?
     /// The HTTP status, or nil when no answer came.
     public var status: Int?
+    /// Whether the connection was refused, so that the request never went out.
+    public var refused = false
 
     public var description: String {
-        "\(service).\(operation) → \(status.map(String.init) ?? "no answer")"
+        "\(service).\(operation) → \(status.map(String.init) ?? (refused ? "refused" : "no answer"))"
     }
 }
 
@@ -48,7 +50,8 @@ public struct RecordingCaller: ServiceCaller {
             log.append(Call(service: service, operation: operation, idempotencyKey: idempotencyKey, status: answer.status))
             return answer
         } catch {
-            log.append(Call(service: service, operation: operation, idempotencyKey: idempotencyKey, status: nil))
+            let refused = if case .unreachable = error { true } else { false }
+            log.append(Call(service: service, operation: operation, idempotencyKey: idempotencyKey, status: nil, refused: refused))
             throw error
         }
     }

@@ -21,6 +21,8 @@ public enum Served: Sendable, Hashable {
     case answer(Answer)
     /// No answer in time. `workDone` says whether the work happened anyway (a lost response).
     case noAnswer(workDone: Bool)
+    /// The connection is refused before the request goes out; nothing was done.
+    case refused
 }
 
 /// An endpoint behind a fault injector: the one place faults are applied, for HTTP and
@@ -62,6 +64,12 @@ public struct ServiceHost: Sendable {
         case .lostResponse:
             _ = await endpoint.answer(operation, idempotencyKey: idempotencyKey, body: body)
             return .noAnswer(workDone: true)
+        case .conflict:
+            return .answer(.error("injected fault: a request with this key is still in flight", status: 409))
+        case .rateLimited:
+            return .answer(.error("injected fault: too many requests", status: 429))
+        case .unreachable:
+            return .refused
         }
     }
 }

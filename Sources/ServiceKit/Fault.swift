@@ -12,6 +12,13 @@ public enum Fault: String, Codable, Sendable, Hashable, CaseIterable, CustomStri
     case errorBody
     /// The work is done and committed, then the answer is lost: the caller sees a timeout.
     case lostResponse
+    /// 409 Conflict: "a request with this key is still in flight"; the work was not done.
+    case conflict
+    /// 429 Too Many Requests; the work was not done.
+    case rateLimited
+    /// The connection is refused, so the request never went out: the caller sees `.unreachable`.
+    /// In-process callers only: over HTTP a server that accepted the connection answers 503.
+    case unreachable
 
     public var description: String {
         switch self {
@@ -21,6 +28,9 @@ public enum Fault: String, Codable, Sendable, Hashable, CaseIterable, CustomStri
         case .timeout: "timeout"
         case .errorBody: "200 with an error body"
         case .lostResponse: "response lost after commit"
+        case .conflict: "409"
+        case .rateLimited: "429"
+        case .unreachable: "connection refused"
         }
     }
 }

@@ -47,6 +47,7 @@ public struct LocalCaller: ServiceCaller {
         switch await host.serve(operation, idempotencyKey: idempotencyKey, body: body) {
         case .answer(let answer): return answer
         case .noAnswer: throw .noAnswer
+        case .refused: throw .unreachable("injected fault: connection refused")
         }
     }
 

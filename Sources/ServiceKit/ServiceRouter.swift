@@ -21,6 +21,8 @@ public enum ServiceRouter {
                 case .noAnswer:
                     try? await Task.sleep(for: hold)
                     return response(.error("no answer in time", status: 504))
+                case .refused:
+                    return response(.error("injected fault: refused (a server cannot refuse a connection it accepted)", status: 503))
                 }
             }
         }

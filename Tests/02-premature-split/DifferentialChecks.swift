@@ -56,7 +56,7 @@ struct SagaScenario: Sendable, CustomStringConvertible {
     static let customers = ["ada", "grace", "linus"]
     static let products = ["SKU-HEADPHONES-XZ3", "SKU-USB-CABLE-C", "SKU-KEYBOARD-K7", "SKU-MONITOR-27"]
     /// Mostly no fault, so that runs get past the first step.
-    static let faults: [Fault] = [.none, .none, .none, .serverError, .timeout, .errorBody, .lostResponse]
+    static let faults: [Fault] = [.none, .none, .none, .none, .serverError, .timeout, .errorBody, .lostResponse, .conflict, .rateLimited, .unreachable]
 
     static let generator = zip(
         Gen.int(in: 1...3),

@@ -106,6 +106,29 @@ struct SpecificationChecks {
         ], "\(entry), two attempts")
     }
 
+    @Test("409, 429 and a refused connection are transient: retried with the same key", arguments: await Grading.implementations())
+    func otherTransientKinds(_ implementation: Implementation) async throws {
+        let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: [.conflict], .orders: [.rateLimited], .payments: [.unreachable, .conflict]])
+        guard let run = try await SagaRun.run([entry], on: implementation, attempts: 3) else { return }
+        #expect(run.outcomes == [.completed], "rule broken: 409, 429 and a refused connection are transient (ServiceCallError.isTransient)\n  expected: [completed]\n  yours:    \(run.outcomes)\n  input:    \(entry)")
+        expectCalls(run, [
+            "inventory.reserve → 409", "inventory.reserve → 200", "orders.record → 429", "orders.record → 200",
+            "payments.charge → refused", "payments.charge → 409", "payments.charge → 200",
+        ], "\(entry)")
+        expectKeysDerivedFromOrders(run, "\(entry)")
+    }
+
+    @Test("a step that gave up on refused connections never went out: it is not undone", arguments: await Grading.implementations())
+    func refusedNotInDoubt(_ implementation: Implementation) async throws {
+        let entry = OrderWithFaults(order: Orders.cables, faults: [.payments: [.unreachable, .unreachable]])
+        guard let run = try await SagaRun.run([entry], on: implementation, attempts: 2) else { return }
+        #expect(run.outcomes == [.compensated(step: .chargePayment, reason: .gaveUp)], "rule broken: gave up after the last attempt\n  expected: [compensated at chargePayment, gave up]\n  yours:    \(run.outcomes)\n  input:    \(entry)")
+        expectCalls(run, [
+            "inventory.reserve → 200", "orders.record → 200", "payments.charge → refused", "payments.charge → refused",
+            "orders.cancel → 200", "inventory.release → 200",
+        ], "\(entry), two attempts: only .noAnswer puts a step in doubt")
+    }
+
     @Test("a compensation that fails is reported for a human, and the others still run", arguments: await Grading.implementations())
     func failedCompensation(_ implementation: Implementation) async throws {
         let cases: [(OrderWithFaults, SagaOutcome)] = [
