@@ -7,7 +7,9 @@ import WorkbookKit
 /// - **closed**: every call is permitted. Outcomes count by `settings.trip`:
 ///   `.consecutiveFailures(n)` opens on the n-th failure in a row (a success resets the count);
 ///   `.failureRate(percent:window:minimumCalls:)` keeps the last `window` outcomes and opens when
-///   at least `minimumCalls` are recorded and failures are at least `percent`% of them.
+///   at least `minimumCalls` are recorded and failures are at least `percent`% of them — checked
+///   after every recorded outcome, a success included (the success that brings the window up to
+///   `minimumCalls` can open it).
 /// - **open**: `acquirePermission()` throws `CallNotPermitted(state: .open, retryAfter:)` with
 ///   the time left, without calling anything — until the first request *strictly after*
 ///   `openedAt + waitDuration`, which moves to half-open and is admitted as its first trial.
