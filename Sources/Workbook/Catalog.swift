@@ -67,6 +67,24 @@ struct Catalog {
         return files.filter { $0.hasSuffix(".swift") }.sorted()
     }
 
+    /// A digest of the exercise's files as they are now: a grade taken with another digest is stale.
+    func fingerprint(of lesson: Lesson) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in swiftFiles(in: lesson.exerciseDirectory) {
+            let bytes = (try? Data(contentsOf: root.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file))) ?? Data()
+            hash = fnv1a(Array(file.utf8) + [0] + Array(bytes), from: hash)
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// Whether the exercise's tests run on PostgreSQL too when `DATABASE_URL` is set.
+    func hasPostgresChecks(_ lesson: Lesson) -> Bool {
+        swiftFiles(in: "Tests/\(lesson.slug)").contains { file in
+            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
+            return !file.hasPrefix("Mistakes/") && text.contains("DATABASE_URL")
+        }
+    }
+
     /// The checkout that contains the current directory.
     static func current() throws -> Catalog {
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

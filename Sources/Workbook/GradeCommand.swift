@@ -55,10 +55,16 @@ struct GradeCommand: ParsableCommand {
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         var known = KnownChecks(Memory(catalog))
         grader.knownChecks = known.checks
-        let grades = try grader.grade(lessons, work: work)
+        let fingerprints = Dictionary(uniqueKeysWithValues: lessons.map { ($0.slug, catalog.fingerprint(of: $0)) })
+        var grades = try grader.grade(lessons, work: work)
+        for index in grades.indices { grades[index].fingerprint = fingerprints[grades[index].slug] }
         known.learn(from: grades)
         try known.save()
-        GradeReport(narrator: narrator).show(grades)
+        var report = GradeReport(narrator: narrator)
+        if ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") != true {
+            report.postgresNotRun = Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug))
+        }
+        report.show(grades)
         let memory = Memory(catalog)
         var remembered = memory.read("last-grade.json", as: [ExerciseGrade].self) ?? []
         remembered.removeAll { old in grades.contains { $0.slug == old.slug } }
@@ -87,7 +93,11 @@ struct GradeCommand: ParsableCommand {
             grader.knownChecks = known.checks
             let grades = try grader.grade(lessons, work: work)
             known.learn(from: grades)
-            GradeReport(narrator: narrator).show(grades)
+            var report = GradeReport(narrator: narrator)
+        if ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") != true {
+            report.postgresNotRun = Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug))
+        }
+        report.show(grades)
             let folder = output.appendingPathComponent(Exports.safeName(submission.lastPathComponent))
             try Exports.write(grades, student: submission.lastPathComponent, to: folder)
             gradebook.add(student: submission.lastPathComponent, grades)

@@ -3,6 +3,9 @@ import WorkbookKit
 /// The grade as a student reads it: per exercise a table of checks, the failures, the total.
 struct GradeReport {
     let narrator: Narrator
+    /// Exercises (by slug) whose checks also run on PostgreSQL when `DATABASE_URL` is set, and
+    /// were not run on it here.
+    var postgresNotRun: Set<String> = []
 
     func show(_ grades: [ExerciseGrade]) {
         for grade in grades {
@@ -29,6 +32,10 @@ struct GradeReport {
             for check in grade.checks where check.status == .failed {
                 narrator.failed(check.name)
                 (check.message ?? "").split(separator: "\n").prefix(12).forEach { narrator.say("    " + $0) }
+            }
+            if postgresNotRun.contains(grade.slug) && grade.attempted {
+                narrator.say("  graded on SQLite only: these checks also run on PostgreSQL when DATABASE_URL names a server,")
+                narrator.say("  as in CI and maybe your instructor's grade; SQL that SQLite accepts can still fail there")
             }
         }
         let points = grades.map(\.points).reduce(0, +)

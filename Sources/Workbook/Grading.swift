@@ -24,6 +24,8 @@ struct ExerciseGrade: Sendable, Codable {
     let checks: [Check]
     /// Checks whose reference case failed: the workbook itself is broken there.
     var referenceFailures: [String] = []
+    /// The exercise's files when they were graded (`Catalog.fingerprint(of:)`), to tell a stale grade.
+    var fingerprint: String?
 
     var points: Int { checks.filter { $0.status == .passed }.count }
     var maxPoints: Int { checks.count }
@@ -62,6 +64,8 @@ struct Grader {
     /// Check names per exercise from earlier complete runs, for an exercise whose process died
     /// before it could list its checks.
     var knownChecks: [String: [String]] = [:]
+    /// Builds and tests with code coverage (`workbook verify` measures the references').
+    var coverage = false
 
     func grade(_ lessons: [Lesson], work: URL) throws -> [ExerciseGrade] {
         let buildLog = work.appendingPathComponent("build.log")
@@ -113,8 +117,8 @@ struct Grader {
         return (ending == .exited(0), errors)
     }
 
-    private var packageArguments: [String] {
-        ["--package-path", checkout.path] + (scratch.map { ["--scratch-path", $0.path] } ?? [])
+    var packageArguments: [String] {
+        ["--package-path", checkout.path] + (scratch.map { ["--scratch-path", $0.path] } ?? []) + (coverage ? ["--enable-code-coverage"] : [])
     }
 
     static func grade(_ lesson: Lesson, _ events: EventStream, ending: Ending, log: URL, known: [String] = []) -> ExerciseGrade {

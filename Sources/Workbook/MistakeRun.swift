@@ -25,7 +25,8 @@ struct MistakeRun {
                 let clock = ContinuousClock.now
                 let submission = try mistake.submission(in: catalog, at: work.appendingPathComponent("submission"))
                 let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: [mistake.lesson])
-                let grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+                var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+                grader.coverage = true  // the same build as `workbook verify`'s, so nothing is rebuilt for the flag
                 guard let grade = try grader.grade([mistake.lesson], work: work).first else { continue }
                 let seconds = Int((ContinuousClock.now - clock).components.seconds)
                 let failed = grade.checks.filter { $0.status == .failed }

@@ -35,14 +35,10 @@ struct Mistake: Sendable {
     static func sample(_ mistakes: [Mistake], perExercise: Int, key: String) -> [Mistake] {
         let byLesson = Dictionary(grouping: mistakes.filter { !$0.mustPass }, by: \.lesson.slug)
         let picked = byLesson.flatMap { _, wrong -> [Mistake] in
-            Array(wrong.sorted { fnv1a("\(key):\($0.name)") < fnv1a("\(key):\($1.name)") }.prefix(perExercise))
+            Array(wrong.sorted { fnv1a("\(key):\($0.name)".utf8) < fnv1a("\(key):\($1.name)".utf8) }.prefix(perExercise))
         }
         let names = Set(picked.map(\.folder))
         return mistakes.filter { $0.mustPass || names.contains($0.folder) }
-    }
-
-    private static func fnv1a(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// A submission folder holding every exercise as the reference solves it, with this

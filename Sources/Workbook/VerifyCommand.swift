@@ -62,7 +62,9 @@ struct VerifyCommand: ParsableCommand {
                     at: catalog.root.appendingPathComponent(lesson.solutionDirectory), to: solved.appendingPathComponent(lesson.exerciseDirectory))
             }
             let copy = try GradingCopy(workbook: catalog, submission: solved, lessons: catalog.exercises)
-            let grades = try Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout)).grade(catalog.exercises, work: work)
+            var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+            grader.coverage = true
+            let grades = try grader.grade(catalog.exercises, work: work)
             var known = KnownChecks(Memory(catalog))
             known.learn(from: grades)
             try known.save()
@@ -75,6 +77,19 @@ struct VerifyCommand: ParsableCommand {
             for grade in shipped + grades {
                 grade.referenceFailures.forEach { problems.append("exercise \(grade.number): the reference fails \"\($0)\"") }
             }
+            narrator.step("coverage: the graded checks once more, with llvm-cov…")
+            let coverage = try ReferenceCoverage.measure(catalog.exercises, with: grader, work: work)
+            for file in coverage.files {
+                let percent = file.lines == 0 ? 100 : file.covered * 100 / file.lines
+                let line = "\(file.path): \(file.covered) of \(file.lines) lines run by the graded checks (\(percent)%)"
+                if file.complete {
+                    narrator.ok(line)
+                } else {
+                    narrator.failed(line + "; regions never run start at line(s) \(file.unrun.map(String.init).joined(separator: ", "))")
+                    problems.append("\(file.path) is not fully run by its checks")
+                }
+            }
+            if coverage.files.isEmpty { problems.append("the coverage report names no file under Solutions/") }
             let checks = grades.map(\.maxPoints).reduce(0, +)
             if problems.isEmpty {
                 narrator.ok("\(catalog.exercises.count) exercises: not attempted as shipped; all \(checks) student-side checks pass with the solutions")

@@ -50,7 +50,9 @@ struct ListCommand: ParsableCommand {
             let catalog = try Catalog.current()
             let grades = Memory(catalog).read("last-grade.json", as: [ExerciseGrade].self) ?? []
             let rows = catalog.lessons.map { lesson -> [String] in
-                let state = grades.first { $0.slug == lesson.slug }?.summary
+                let grade = grades.first { $0.slug == lesson.slug }
+                let stale = grade.map { $0.fingerprint != catalog.fingerprint(of: lesson) } ?? false
+                let state = grade.map { stale ? "\($0.summary), stale: changed since; swift run workbook grade \(lesson.number)" : $0.summary }
                     ?? (catalog.exercises.contains(lesson) ? "not graded yet: swift run workbook grade \(lesson.number)" : "no exercise")
                 return [lesson.number, lesson.title, "swift run \(lesson.executable)", state]
             }

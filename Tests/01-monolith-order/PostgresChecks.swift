@@ -18,11 +18,22 @@ struct PostgresChecks {
         let happy = OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.headphones, 1), Standard.line(Standard.cable, 2)])
         let onSQLite = try Fixture()
         let onPostgres = try Fixture(on: location)
-        #expect(try implementation.place(happy, in: onPostgres.database) == implementation.place(happy, in: onSQLite.database), "on \(happy)")
-        #expect(try onPostgres.snapshot() == onSQLite.snapshot(), "the tables after \(happy)")
+        do {
+            let yours = try implementation.place(happy, in: onPostgres.database)
+            let onSQLiteOutcome = try implementation.place(happy, in: onSQLite.database)
+            #expect(yours == onSQLiteOutcome, "on \(happy): PostgreSQL gave one outcome, SQLite the other")
+        }
+        do {
+            let yours = try onPostgres.snapshot()
+            let onSQLiteTables = try onSQLite.snapshot()
+            #expect(yours == onSQLiteTables, "the tables after \(happy): PostgreSQL's, then SQLite's")
+        }
         for refusal in RefusalChecks.refusals {
             let shop = try Fixture(on: location)
-            #expect(try implementation.place(refusal.request, in: shop.database) == .refused(refusal.error), "on \(refusal.request)")
+            do {
+                let yours = try implementation.place(refusal.request, in: shop.database)
+                #expect(yours == .refused(refusal.error), "on \(refusal.request)")
+            }
             try shop.expectUnchanged(after: refusal.request)
         }
     }

@@ -19,9 +19,18 @@ struct DeliveryChecks {
         }
         try await idle(bus, "after 20 pings and 4 pongs")
         let pings = (1...20).map { EventID("ping-\($0)") }
-        #expect(await recorder.handledBy("inventory") == pings)
-        #expect(await recorder.handledBy("email") == pings)
-        #expect(await recorder.handledBy("pongs") == [5, 10, 15, 20].map { EventID("pong-\($0)") })
+        do {
+            let yours = await recorder.handledBy("inventory")
+            #expect(yours == pings)
+        }
+        do {
+            let yours = await recorder.handledBy("email")
+            #expect(yours == pings)
+        }
+        do {
+            let yours = await recorder.handledBy("pongs")
+            #expect(yours == [5, 10, 15, 20].map { EventID("pong-\($0)") })
+        }
     }
 
     @Test("publishing with no subscriber does nothing, and an idle bus is idle at once", arguments: await Grading.implementations())
@@ -42,8 +51,14 @@ struct DeliveryChecks {
         try await subscribeRecording(bus, "late", recorder)
         try await bus.publish(ping(2))
         try await idle(bus, "after two pings")
-        #expect(await recorder.handledBy("early") == ["ping-1", "ping-2"])
-        #expect(await recorder.handledBy("late") == ["ping-2"])
+        do {
+            let yours = await recorder.handledBy("early")
+            #expect(yours == ["ping-1", "ping-2"])
+        }
+        do {
+            let yours = await recorder.handledBy("late")
+            #expect(yours == ["ping-2"])
+        }
     }
 
     @Test("a consumer name can be subscribed only once", arguments: await Grading.implementations())
@@ -66,11 +81,20 @@ struct DeliveryChecks {
             for sequence in 1...3 { try await bus.publish(ping(sequence)) }
         }
         await recorder.waitUntilSomeoneWaits(at: "slow")
-        #expect(try await bus.lag()["slow"] == 3, "one event in progress and two queued")
+        do {
+            let yours = try await bus.lag()["slow"]
+            #expect(yours == 3, "one event in progress and two queued")
+        }
         await recorder.open("slow")
         try await idle(bus, "after the gate opened")
-        #expect(try await bus.lag()["slow"] == 0)
-        #expect(await recorder.handledBy("slow") == ["ping-1", "ping-2", "ping-3"])
+        do {
+            let yours = try await bus.lag()["slow"]
+            #expect(yours == 0)
+        }
+        do {
+            let yours = await recorder.handledBy("slow")
+            #expect(yours == ["ping-1", "ping-2", "ping-3"])
+        }
     }
 
     @Test("a stuck subscriber does not delay the others", arguments: await Grading.implementations())
@@ -87,7 +111,10 @@ struct DeliveryChecks {
         #expect(await recorder.handledBy("stuck").isEmpty)
         await recorder.open("stuck")
         try await idle(bus, "after the stuck consumer was released")
-        #expect(await recorder.handledBy("stuck") == (1...10).map { EventID("ping-\($0)") })
+        do {
+            let yours = await recorder.handledBy("stuck")
+            #expect(yours == (1...10).map { EventID("ping-\($0)") })
+        }
     }
 
     @Test("a duplicate delivery of the same event id is handled once per consumer", arguments: await Grading.implementations())
@@ -102,8 +129,17 @@ struct DeliveryChecks {
         try await idle(bus, "")
         try await bus.publish(ping(1))
         try await idle(bus, "")
-        #expect(await recorder.handledBy("shipping") == ["ping-1", "ping-2"])
-        #expect(await recorder.handledBy("email") == ["ping-1", "ping-2"])
-        #expect(await recorder.calls["shipping"]?["ping-1"] == 1, "the duplicates must not reach the handler at all")
+        do {
+            let yours = await recorder.handledBy("shipping")
+            #expect(yours == ["ping-1", "ping-2"])
+        }
+        do {
+            let yours = await recorder.handledBy("email")
+            #expect(yours == ["ping-1", "ping-2"])
+        }
+        do {
+            let yours = await recorder.calls["shipping"]?["ping-1"]
+            #expect(yours == 1, "the duplicates must not reach the handler at all")
+        }
     }
 }
