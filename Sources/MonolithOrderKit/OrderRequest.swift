@@ -15,8 +15,10 @@ public struct OrderRequest: Sendable, Hashable, Codable, CustomStringConvertible
         self.lines = lines
     }
 
+    /// The ids quoted as Swift would write them, so that a blank or odd id is visible.
     public var description: String {
-        "order \(id) for \(customer): " + (lines.isEmpty ? "no lines" : lines.map(\.description).joined(separator: ", "))
+        "order \(id.rawValue.debugDescription) for \(customer.rawValue.debugDescription): "
+            + (lines.isEmpty ? "no lines" : lines.map(\.description).joined(separator: ", "))
     }
 }
 

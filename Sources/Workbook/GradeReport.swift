@@ -31,7 +31,7 @@ struct GradeReport {
             }
             for check in grade.checks where check.status == .failed {
                 narrator.failed(check.name)
-                (check.message ?? "").split(separator: "\n").prefix(12).forEach { narrator.say("    " + $0) }
+                (check.message ?? "").split(separator: "\n").prefix(40).forEach { narrator.say("    " + $0) }
             }
             if postgresNotRun.contains(grade.slug) && grade.attempted {
                 narrator.say("  graded on SQLite only: these checks also run on PostgreSQL when DATABASE_URL names a server,")

@@ -137,7 +137,7 @@ struct Grader {
             }
             return ExerciseGrade.Check(
                 name: check.name, status: check.studentFailures.isEmpty ? .passed : .failed,
-                message: check.studentFailures.first)
+                message: Self.message(check.studentFailures))
         }
         let state: ExerciseGrade.State
         if ending == .timedOut {
@@ -150,6 +150,16 @@ struct Grader {
         var grade = ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: state, checks: checks)
         grade.referenceFailures = events.graded.filter { !$0.referenceFailures.isEmpty }.map(\.name)
         return grade
+    }
+}
+
+extension Grader {
+    /// The first failure of a check, and the seed that reproduces a generated run when
+    /// PropertyBased recorded one in a later issue.
+    static func message(_ failures: [String]) -> String? {
+        guard let first = failures.first else { return nil }
+        guard !first.contains(".fixedSeed("), let seed = failures.first(where: { $0.contains(".fixedSeed(") }) else { return first }
+        return first + "\n" + seed
     }
 }
 

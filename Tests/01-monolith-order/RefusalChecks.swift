@@ -85,8 +85,9 @@ struct RefusalChecks {
         let shop = try Fixture()
         let counting = FaultInjectingDatabase(wrapping: shop.database)
         let outcome = try implementation.place(refusal.request, in: counting)
-        #expect(outcome == .refused(refusal.error), "on \(refusal.request)")
-        #expect(counting.trace.isEmpty, "a malformed request must be refused before any statement runs; these ran: \(counting.trace)")
+        #expect(outcome == .refused(refusal.error), "rule broken: \(refusal.name) is malformed\n  expected: \(Outcome.refused(refusal.error))\n  yours:    \(outcome)\n  input:    \(refusal.request)")
+        #expect(counting.trace.isEmpty || outcome != .refused(refusal.error),
+            "rule broken: a malformed request is refused before any statement runs\n  input: \(refusal.request)\n  these ran: \(counting.trace)")
         try shop.expectUnchanged(after: refusal.request)
     }
 

@@ -40,7 +40,7 @@ struct BreakerScenario: Sendable, CustomStringConvertible {
         var description: String {
             switch self {
             case .ask: "ask for a permit"
-            case let .record(permit, outcome): "record \(BreakerScenario.outcomeNames[outcome]) for permit #\(permit + 1)"
+            case let .record(permit, outcome): "record \(BreakerScenario.outcomeNames[outcome]) for a permit handed out earlier (choice \(permit + 1), counted round the permits so far)"
             case let .advance(duration): "advance the clock by \(duration)"
             case .forceOpen: "forceOpen()"
             case .disable: "disable()"
