@@ -24,6 +24,11 @@ import WorkbookKit
 /// including the database failing on any statement — leaves the database exactly as it was,
 /// and a database failure is thrown as ``OrderError/database(_:)``.
 ///
+/// The same code runs on SQLite and PostgreSQL: bind values as `$1`, `$2`, … and write SQL both
+/// accept (`UPDATE … SET stock = stock - $1 WHERE id = $2 AND stock >= $1` does; SQLite-only forms
+/// such as `INSERT OR IGNORE` do not). Another checkout may change the stock or the balance between
+/// your reads and your writes: decide in the statement that writes, not from what you read.
+///
 /// - Parameters:
 ///   - request: what the client asked for.
 ///   - database: the shop's database (see `ShopSchema` for its tables).

@@ -9,7 +9,9 @@ import WorkbookKit
 /// user, amount in cents). Name every table `billing.<name>`. References stay inside billing:
 /// a charge may reference billing's customer, never `auth.users` — there are no cross-schema
 /// foreign keys, and the database refuses any statement that touches another module's schema.
-/// `Migrations.apply(_:module:on:)` records which steps already ran, if you want it.
+/// `Migrations.apply(_:module:on:)` records which steps already ran, if you want it. Every
+/// statement must work on SQLite and on PostgreSQL (`BIGINT`, `TEXT`, `ON CONFLICT … DO NOTHING`
+/// do; `INSERT OR IGNORE` and `AUTOINCREMENT` are SQLite's own).
 ///
 /// - Parameter billing: billing's own connection.
 public func migrateBilling(_ billing: any Database) throws {
