@@ -48,7 +48,7 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
         if reserved == 0 {
             let available = try database.query("SELECT stock FROM products WHERE id = $1", .text(line.product.rawValue))
             throw OrderError.insufficientStock(
-                product: line.product, requested: line.quantity, available: try available.first?.int("stock") ?? 0)
+                product: line.product, requested: line.quantity, available: try available.map { try $0.int("stock") }.reduce(0, +))
         }
     }
 

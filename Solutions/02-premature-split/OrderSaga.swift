@@ -38,22 +38,21 @@ public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy:
         case failed(StepFailure, inDoubt: Bool)
     }
 
-    func attempt<Value>(_ call: () async throws(ServiceCallError) -> Reply<Value>) async -> Result<Value> {
-        var attempt = 1
-        var noAnswer = false
-        while true {
-            do {
-                switch try await call() {
-                case .ok(let value): return .done(value)
-                case .errorBody: return .failed(.errorBody, inDoubt: noAnswer)
-                }
-            } catch {
-                noAnswer = noAnswer || error == .noAnswer
-                guard error.isTransient else { return .failed(.refused, inDoubt: noAnswer) }
-                guard attempt < policy.attempts else { return .failed(.gaveUp, inDoubt: noAnswer) }
-                try? await policy.clock.sleep(for: policy.pause(after: attempt))
-                attempt += 1
+    /// Attempt `number` of a call; `noAnswerSoFar` says whether an earlier attempt got no answer.
+    func attempt<Value>(
+        _ call: () async throws(ServiceCallError) -> Reply<Value>, number: Int = 1, noAnswerSoFar: Bool = false
+    ) async -> Result<Value> {
+        do {
+            switch try await call() {
+            case .ok(let value): return .done(value)
+            case .errorBody: return .failed(.errorBody, inDoubt: noAnswerSoFar)
             }
+        } catch {
+            let noAnswer = noAnswerSoFar || error == .noAnswer
+            guard error.isTransient else { return .failed(.refused, inDoubt: noAnswer) }
+            guard number < policy.attempts else { return .failed(.gaveUp, inDoubt: noAnswer) }
+            try? await policy.clock.sleep(for: policy.pause(after: number))
+            return await attempt(call, number: number + 1, noAnswerSoFar: noAnswer)
         }
     }
 

@@ -82,7 +82,8 @@ public func invoiceSummary(for user: UserID, in billing: any Database, auth: any
     let totals = try billing.query(
         "SELECT COUNT(*) AS charges, COALESCE(SUM(amount_cents), 0) AS total FROM billing.charges WHERE user_id = $1",
         .text(user.rawValue))
-    let charges = try totals.first?.int("charges") ?? 0
-    let total = try totals.first?.int("total") ?? 0
+    // An aggregate without GROUP BY always answers exactly one row.
+    let charges = try totals[0].int("charges")
+    let total = try totals[0].int("total")
     return InvoiceSummary(user: user, email: try auth.email(of: user) ?? "", charges: charges, total: Cents(total))
 }
