@@ -63,7 +63,9 @@ struct Mistake: Sendable {
     func problem(with grade: ExerciseGrade) -> String? {
         if !grade.referenceFailures.isEmpty { return "the reference failed \(grade.referenceFailures.joined(separator: ", "))" }
         switch grade.state {
-        case .doesNotCompile(let lines): return "does not compile: \(lines.first ?? "")"
+        case .doesNotCompile(let lines):
+            let mine = lines.first { $0.contains("Exercises/\(lesson.slug)/") }
+            return mine.map { "does not compile: \($0)" } ?? "the workbook itself does not build, so this says nothing: \(lines.first ?? "")"
         case .notAttempted: return "was reported as not attempted"
         case .crashed, .timedOut: return mustPass ? "\(grade.summary)" : nil
         case .graded:
