@@ -87,6 +87,22 @@ struct FailureChecks {
         }
     }
 
+    @Test("dead letters are kept oldest first, and replay delivers them oldest first", arguments: await Grading.implementations())
+    func replayOrder(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        // Each of ping-1…3 fails its first three attempts: dead-lettered in publish order, handled on replay.
+        try await subscribeRecording(bus, "fraud", recorder) { _, attempt in attempt <= RetryPolicy.fast.maxAttempts }
+        for number in 1...3 { try await bus.publish(ping(number)) }
+        try await idle(bus, "after three poison pings")
+        let letters = try await bus.deadLetters().map(\.event.id)
+        #expect(letters == ["ping-1", "ping-2", "ping-3"], "rule broken: the dead letters, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(letters)\n  input:    ping-1, ping-2, ping-3 published, each failing every attempt")
+        try await bus.replayDeadLetters()
+        try await idle(bus, "after the replay")
+        let handled = await recorder.handledBy("fraud")
+        #expect(handled == ["ping-1", "ping-2", "ping-3"], "rule broken: replay enqueues each letter again, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(handled)\n  input:    three dead letters, then replayDeadLetters()")
+    }
+
     @Test("a dead letter is not redelivered by a duplicate, and replay delivers it again", arguments: await Grading.implementations())
     func replay(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()
