@@ -31,23 +31,15 @@ public final class ChildService: Sendable {
     ) throws(ChildServiceError) -> ChildService {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw ChildServiceError("could not start \(name): no pipe") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-
-        let command = [executable] + arguments
-        var cArguments = command.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, nil, &cArguments, environ)
-        close(fds[1])
-        guard status == 0 else {
+        let pid: pid_t
+        do {
+            pid = try ProcessSpawn.start(executable, arguments, output: .pipe(write: fds[1], read: fds[0]))
+        } catch {
+            close(fds[1])
             close(fds[0])
-            throw ChildServiceError("could not start \(name): \(String(cString: strerror(status)))")
+            throw ChildServiceError("could not start \(name): \(error.reason)")
         }
+        close(fds[1])
         ChildRegistry.add(pid)
         let line = readLine(from: fds[0], limit: limit)
         close(fds[0])
@@ -63,7 +55,7 @@ public final class ChildService: Sendable {
 
     /// Kills the process at once (SIGKILL): no shutdown, no goodbye, as a crash would.
     public func kill() {
-        _ = Glibc.kill(pid, SIGKILL)
+        ProcessSpawn.send(SIGKILL, to: pid)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         ChildRegistry.remove(pid)
@@ -71,19 +63,19 @@ public final class ChildService: Sendable {
 
     /// This executable, to start children from: a lesson starts its own services.
     public static var currentExecutable: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
     /// Whether the process is still running.
-    public var isRunning: Bool { Glibc.kill(pid, 0) == 0 }
+    public var isRunning: Bool { ProcessSpawn.send(0, to: pid) }
 
     static func terminate(_ pid: pid_t) {
-        _ = Glibc.kill(pid, SIGTERM)
+        ProcessSpawn.send(SIGTERM, to: pid)
         var status: Int32 = 0
         let deadline = ContinuousClock.now + .seconds(1)
         while waitpid(pid, &status, WNOHANG) == 0 {
             if ContinuousClock.now >= deadline {
-                _ = Glibc.kill(pid, SIGKILL)
+                ProcessSpawn.send(SIGKILL, to: pid)
                 waitpid(pid, &status, 0)
                 break
             }

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,24 +16,12 @@ enum Ending: Sendable, Equatable {
 /// Runs a command in a process group of its own, output (both streams) to `log`, killing the
 /// whole group — `swift test` and the test binary it starts — when `limit` passes.
 func spawn(_ arguments: [String], log: URL, limit: Duration? = nil) throws -> Ending {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-    posix_spawnattr_setpgroup(&attributes, 0)
-
-    let command = ["/usr/bin/env"] + arguments
-    var cArguments = command.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
-    var pid: pid_t = 0
-    let status = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, &cArguments, environ)
-    guard status == 0 else { throw UsageError("could not start \(arguments.joined(separator: " ")): \(String(cString: strerror(status)))") }
+    let pid: pid_t
+    do {
+        pid = try ProcessSpawn.start("/usr/bin/env", arguments, output: .file(log.path), newProcessGroup: true)
+    } catch {
+        throw UsageError(error.description)
+    }
 
     let deadline = limit.map { ContinuousClock.now + $0 }
     var waitStatus: Int32 = 0
@@ -47,7 +36,7 @@ func spawn(_ arguments: [String], log: URL, limit: Duration? = nil) throws -> En
         usleep(50_000)
     }
     // Anything left in the group after a crash goes too.
-    kill(-pid, SIGKILL)
+    ProcessSpawn.send(SIGKILL, to: -pid)
     let signal = waitStatus & 0x7f
     return signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal)
 }
@@ -64,23 +53,24 @@ func killTree(_ root: pid_t) {
     }
     for pid in doomed.reversed() {
         let group = getpgid(pid)
-        kill(pid, SIGKILL)
-        if group > 1 && group != getpgrp() { kill(-group, SIGKILL) }
+        ProcessSpawn.send(SIGKILL, to: pid)
+        if group > 1 && group != getpgrp() { ProcessSpawn.send(SIGKILL, to: -group) }
     }
 }
 
-/// The processes whose parent is `parent`, from /proc (Linux) or `pgrep -P` elsewhere.
+/// The processes whose parent is `parent`: from /proc on Linux, from `pgrep -P` on macOS.
 private func children(of parent: pid_t) -> [pid_t] {
-    if let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") {
-        return entries.compactMap { entry -> pid_t? in
-            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return nil }
-            // After "pid (name) state" comes the parent's pid.
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
-        }
+    #if canImport(Glibc)
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> pid_t? in
+        guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After "pid (name) state" comes the parent's pid.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
     }
+    #elseif canImport(Darwin)
     let pgrep = Process()
     pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     pgrep.arguments = ["pgrep", "-P", String(parent)]
@@ -90,6 +80,7 @@ private func children(of parent: pid_t) -> [pid_t] {
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     pgrep.waitUntilExit()
     return text.split(separator: "\n").compactMap { pid_t($0) }
+    #endif
 }
 
 /// The last `count` lines of a file.
