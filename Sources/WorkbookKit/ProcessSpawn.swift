@@ -60,11 +60,7 @@ public enum ProcessSpawn {
     /// kill(2) does; `signal` 0 only asks whether it exists. Answers whether it was delivered.
     @discardableResult
     public static func send(_ signal: Int32, to pid: pid_t) -> Bool {
-        #if canImport(Glibc)
-        Glibc.kill(pid, signal) == 0
-        #elseif canImport(Darwin)
-        Darwin.kill(pid, signal) == 0
-        #endif
+        kill(pid, signal) == 0
     }
 
     /// This process's environment, which children inherit.
