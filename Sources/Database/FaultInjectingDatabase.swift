@@ -13,6 +13,9 @@ public final class FaultInjectingDatabase: Database {
     public private(set) var trace: [String] = []
     /// How many statements have been counted (rollbacks are not).
     public private(set) var statementCount = 0
+    /// Runs before each counted statement that is not failed reaches the real database, with its
+    /// SQL and the real database: another session's change at exactly that moment, for instance.
+    public var beforeStatement: ((String, any Database) throws(DatabaseError) -> Void)?
 
     public init(wrapping database: any Database, failingStatement: Int? = nil) {
         wrapped = database
@@ -59,5 +62,6 @@ public final class FaultInjectingDatabase: Database {
         if statementCount == failingStatement {
             throw DatabaseError(kind: .injectedFault, message: "injected failure of statement \(statementCount)", sql: sql)
         }
+        try beforeStatement?(sql, wrapped)
     }
 }

@@ -49,10 +49,8 @@ struct RaceChecks {
         arguments: Grading.implementations, races)
     func competingCheckout(_ implementation: Implementation, _ race: Race) throws {
         let shop = try Fixture()
-        let competing = CompetingCheckout(wrapping: shop.database, beforeFirstWriteTo: race.table) { database throws(DatabaseError) in
-            try database.execute(race.sql, race.parameters)
-        }
-        let outcome = try implementation.place(race.request, in: competing)
+        let competing = CompetingCheckout(wrapping: shop.database, beforeFirstWriteTo: race.table, sql: race.sql, parameters: race.parameters)
+        let outcome = try implementation.place(race.request, in: competing.database)
         var model = ShopModel(race.seedAfter(.standard))
         let expected = model.place(race.request)
         guard competing.ranBefore != nil else {

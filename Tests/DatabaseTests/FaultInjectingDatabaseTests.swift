@@ -29,4 +29,19 @@ struct FaultInjectingDatabaseTests {
         #expect(faulty.trace == ["BEGIN", "COMMIT", "ROLLBACK"])
         #expect(faulty.statementCount == 2)
     }
+
+    @Test("beforeStatement runs on the real database before each statement, but not before a failed one")
+    func beforeStatement() throws {
+        let real = try SQLiteDatabase()
+        try real.executeScript("CREATE TABLE log (entry TEXT)")
+        let wrapped = FaultInjectingDatabase(wrapping: real, failingStatement: 2)
+        wrapped.beforeStatement = { sql, database throws(DatabaseError) in
+            if sql.hasPrefix("INSERT") { try database.execute("INSERT INTO log VALUES ('before')") }
+        }
+        try wrapped.execute("INSERT INTO log VALUES ('first')")
+        #expect(throws: DatabaseError.self) { try wrapped.execute("INSERT INTO log VALUES ('second')") }
+        let entries = try real.query("SELECT entry FROM log ORDER BY rowid").map { try $0.string("entry") }
+        #expect(entries == ["before", "first"], "the hook's change lands first; the failed statement runs neither")
+        #expect(wrapped.trace == ["INSERT INTO log VALUES ('first')", "INSERT INTO log VALUES ('second')"], "the hook's own statement is not traced")
+    }
 }
