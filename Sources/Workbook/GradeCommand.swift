@@ -60,11 +60,7 @@ struct GradeCommand: ParsableCommand {
         for index in grades.indices { grades[index].fingerprint = fingerprints[grades[index].slug] }
         known.learn(from: grades)
         try known.save()
-        var report = GradeReport(narrator: narrator)
-        if ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") != true {
-            report.postgresNotRun = Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug))
-        }
-        report.show(grades)
+        GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
         let memory = Memory(catalog)
         var remembered = memory.read("last-grade.json", as: [ExerciseGrade].self) ?? []
         remembered.removeAll { old in grades.contains { $0.slug == old.slug } }
@@ -93,11 +89,7 @@ struct GradeCommand: ParsableCommand {
             grader.knownChecks = known.checks
             let grades = try grader.grade(lessons, work: work)
             known.learn(from: grades)
-            var report = GradeReport(narrator: narrator)
-        if ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") != true {
-            report.postgresNotRun = Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug))
-        }
-        report.show(grades)
+            GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
             let folder = output.appendingPathComponent(Exports.safeName(submission.lastPathComponent))
             try Exports.write(grades, student: submission.lastPathComponent, to: folder)
             gradebook.add(student: submission.lastPathComponent, grades)

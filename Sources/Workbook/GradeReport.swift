@@ -1,3 +1,4 @@
+import Foundation
 import WorkbookKit
 
 /// The grade as a student reads it: per exercise a table of checks, the failures, the total.
@@ -6,6 +7,18 @@ struct GradeReport {
     /// Exercises (by slug) whose checks also run on PostgreSQL when `DATABASE_URL` is set, and
     /// were not run on it here.
     var postgresNotRun: Set<String> = []
+
+    init(narrator: Narrator, postgresNotRun: Set<String> = []) {
+        self.narrator = narrator
+        self.postgresNotRun = postgresNotRun
+    }
+
+    /// A report for grades taken in this environment: without a PostgreSQL `DATABASE_URL`, it
+    /// says which of `lessons` were graded on SQLite only.
+    init(narrator: Narrator, catalog: Catalog, lessons: [Lesson]) {
+        let onPostgres = ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true
+        self.init(narrator: narrator, postgresNotRun: onPostgres ? [] : Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug)))
+    }
 
     func show(_ grades: [ExerciseGrade]) {
         for grade in grades {
