@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -43,26 +46,44 @@ let package = Package(
         .target(name: "Database", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strict),
         .target(
             name: "WorkbookKit",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: [
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict),
         .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
+        // Child processes, the same on Linux and macOS (swift-subprocess): the grader's runs and
+        // the lessons' services. FilePath comes from System on macOS, from swift-system elsewhere.
+        .target(
+            name: "ProcessKit",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "Workbook",
-            dependencies: ["WorkbookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "WorkbookKit", "ProcessKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict),
         // HTTP on loopback for the lessons about services (02, 05, 06) — and only for them.
         .target(
             name: "ServiceKit",
             dependencies: [
-                "WorkbookKit",
+                "WorkbookKit", "ProcessKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
+        .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
 
         // Lesson 01: the monolith's order transaction.

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import ProcessKit
 import WorkbookKit
 
 /// `workbook bench`: every lesson's headline figure, each measured in a process of its own.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the workbook's figures: calls, orders, the split, the bus, the breaker, the facade.",
@@ -22,8 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A tenth of the iterations: rough figures in under a minute once built.")
     var quick = false
 
-    func run() throws {
-        try WorkbookCommand.guarded {
+    func run() async throws {
+        try await WorkbookCommand.guarded("workbook bench") {
             let catalog = try Catalog.current()
             let narrator = Narrator(write: Terminal.writeLine)
             let work = try temporaryFolder("bench")
@@ -34,12 +35,12 @@ struct BenchCommand: ParsableCommand {
 
             narrator.step("building workbook-bench (\(configuration))…")
             let package = ["--package-path", catalog.root.path]
-            let built = try spawn(["swift", "build", "-c", configuration, "--product", "workbook-bench"] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
+            let built = try await spawn(["swift", "build", "-c", configuration, "--product", "workbook-bench"] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
             guard built == .exited(0) else {
                 throw UsageError("workbook-bench did not build:\n" + lastLines(of: work.appendingPathComponent("build.log"), 15))
             }
             let binPath = work.appendingPathComponent("bin.log")
-            _ = try spawn(["swift", "build", "-c", configuration, "--show-bin-path"] + package, log: binPath)
+            _ = try await spawn(["swift", "build", "-c", configuration, "--show-bin-path"] + package, log: binPath)
             let bin = lastLines(of: binPath, 1).trimmingCharacters(in: .whitespacesAndNewlines)
             let executable = URL(fileURLWithPath: bin).appendingPathComponent("workbook-bench").path
 
@@ -47,7 +48,7 @@ struct BenchCommand: ParsableCommand {
             for figure in Self.figures {
                 narrator.step("\(figure)…")
                 let log = work.appendingPathComponent("\(figure).log")
-                let ending = try spawn([executable, figure] + (quick ? ["--quick"] : []), log: log, limit: .seconds(900))
+                let ending = try await spawn([executable, figure] + (quick ? ["--quick"] : []), log: log, limit: .seconds(900))
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 let measured = text.split(separator: "\n").compactMap { line in
                     line.hasPrefix("{") ? try? JSONDecoder().decode(BenchRow.self, from: Data(line.utf8)) : nil

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WorkbookKit
 
-struct GradeCommand: ParsableCommand {
+struct GradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grades exercises, each in its own `swift test` process with a time limit.",
@@ -31,22 +31,23 @@ struct GradeCommand: ParsableCommand {
         if student.isEmpty && output != nil { throw ValidationError("--output is for grading --student checkouts") }
     }
 
-    func run() throws {
-        var failing = false
-        try WorkbookCommand.guarded {
+    func run() async throws {
+        let failing = Locked(false)
+        try await WorkbookCommand.guarded("workbook grade") {
             let catalog = try Catalog.current()
             let lessons = try catalog.select(exercises)
             if student.isEmpty {
-                failing = try gradeHere(catalog, lessons)
+                let failed = try await gradeHere(catalog, lessons)
+                failing.withLock { $0 = failed }
             } else {
-                try gradeStudents(catalog, lessons, output: URL(fileURLWithPath: output!))
+                try await gradeStudents(catalog, lessons, output: URL(fileURLWithPath: output!))
             }
         }
-        if failing { throw ExitCode.failure }
+        if failing.withLock({ $0 }) { throw ExitCode.failure }
     }
 
     /// Grades this checkout; answers whether anything attempted fails.
-    private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson]) throws -> Bool {
+    private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson]) async throws -> Bool {
         let narrator = Narrator(write: Terminal.writeLine)
         let work = try temporaryFolder("grade")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -56,7 +57,7 @@ struct GradeCommand: ParsableCommand {
         var known = KnownChecks(Memory(catalog))
         grader.knownChecks = known.checks
         let fingerprints = Dictionary(uniqueKeysWithValues: lessons.map { ($0.slug, catalog.fingerprint(of: $0)) })
-        var grades = try grader.grade(lessons, work: work)
+        var grades = try await grader.grade(lessons, work: work)
         for index in grades.indices { grades[index].fingerprint = fingerprints[grades[index].slug] }
         known.learn(from: grades)
         try known.save()
@@ -68,7 +69,7 @@ struct GradeCommand: ParsableCommand {
         return grades.contains(where: \.failing)
     }
 
-    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) throws {
+    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) async throws {
         let narrator = Narrator(write: Terminal.writeLine)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons)
@@ -87,7 +88,7 @@ struct GradeCommand: ParsableCommand {
             grader.exerciseSlugs = catalog.exercises.map(\.slug)
             grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }
             grader.knownChecks = known.checks
-            let grades = try grader.grade(lessons, work: work)
+            let grades = try await grader.grade(lessons, work: work)
             known.learn(from: grades)
             GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
             let folder = output.appendingPathComponent(Exports.safeName(submission.lastPathComponent))
@@ -100,12 +101,17 @@ struct GradeCommand: ParsableCommand {
     }
 }
 
-/// A new temporary folder.
+/// A new temporary folder, removed by the caller when done and by `WorkbookCommand.guarded`
+/// after Ctrl-C.
 func temporaryFolder(_ purpose: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(purpose)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    temporaryFolders.withLock { $0.insert(folder) }
     return folder
 }
+
+/// Every temporary folder this run made.
+let temporaryFolders = Locked<Set<URL>>([])
 
 /// The checks each exercise had in its last complete run, per environment (the PostgreSQL
 /// checks count only where `DATABASE_URL` is set), so that a process that dies before listing

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessKit
 
 /// The grade of one exercise.
 struct ExerciseGrade: Sendable, Codable {
@@ -67,11 +68,11 @@ struct Grader {
     /// Builds and tests with code coverage (`workbook verify` measures the references').
     var coverage = false
 
-    func grade(_ lessons: [Lesson], work: URL) throws -> [ExerciseGrade] {
+    func grade(_ lessons: [Lesson], work: URL) async throws -> [ExerciseGrade] {
         let buildLog = work.appendingPathComponent("build.log")
         onProgress("building the workbook and its tests…")
         var broken: [String: [String]] = [:]
-        var built = try build(log: buildLog)
+        var built = try await build(log: buildLog)
         if !built.succeeded, let replaceWithStubs {
             for slug in exerciseSlugs {
                 let mine = built.errors.filter { $0.contains("Exercises/\(slug)/") }
@@ -80,7 +81,7 @@ struct Grader {
             if !broken.isEmpty {
                 onProgress("exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
                 try replaceWithStubs(Set(broken.keys))
-                built = try build(log: buildLog)
+                built = try await build(log: buildLog)
             }
         }
         guard built.succeeded else {
@@ -93,26 +94,31 @@ struct Grader {
                 return ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: .doesNotCompile(lastLines: lines), checks: [])
             }
         }
-        return try lessons.map { lesson in
+        var grades: [ExerciseGrade] = []
+        for lesson in lessons {
             onProgress("grading exercise \(lesson.number) (\(lesson.slug))…")
             let stream = work.appendingPathComponent("\(lesson.number).jsonl")
             let log = work.appendingPathComponent("\(lesson.number).log")
             try? FileManager.default.removeItem(at: stream)
-            let ending = try spawn(
+            let ending = try await spawn(
                 ["swift", "test", "--skip-build"] + packageArguments + [
                     "--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0",
                 ], log: log, limit: limit)
             let grade = Self.grade(lesson, EventStream(contentsOf: stream), ending: ending, log: log, known: knownChecks[lesson.slug] ?? [])
-            guard let errors = broken[lesson.slug] else { return grade }
-            return ExerciseGrade(
+            guard let errors = broken[lesson.slug] else {
+                grades.append(grade)
+                continue
+            }
+            grades.append(ExerciseGrade(
                 number: grade.number, slug: grade.slug, title: grade.title, state: .doesNotCompile(lastLines: errors),
-                checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") })
+                checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") }))
         }
+        return grades
     }
 
     /// Builds everything; answers whether it built and the compiler's error lines.
-    private func build(log: URL) throws -> (succeeded: Bool, errors: [String]) {
-        let ending = try spawn(["swift", "build", "--build-tests"] + packageArguments, log: log, limit: .seconds(1_800))
+    private func build(log: URL) async throws -> (succeeded: Bool, errors: [String]) {
+        let ending = try await spawn(["swift", "build", "--build-tests"] + packageArguments, log: log, limit: .seconds(1_800))
         let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }.map(String.init)
         return (ending == .exited(0), errors)
     }

@@ -10,9 +10,11 @@ struct MistakeRun {
     let pick: String
     let exercises: [String]
 
-    func run() throws {
-        var problems: [String] = []
-        try WorkbookCommand.guarded {
+    func run() async throws {
+        let found = Locked<[String]>([])
+        try await WorkbookCommand.guarded("workbook verify --mistakes") {
+            var problems: [String] = []
+            defer { found.withLock { $0 = problems } }
             let catalog = try Catalog.current()
             let narrator = Narrator(write: Terminal.writeLine)
             let all = Mistake.all(of: try catalog.select(exercises), in: catalog)
@@ -27,7 +29,7 @@ struct MistakeRun {
                 let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: [mistake.lesson])
                 var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
                 grader.coverage = true  // the same build as `workbook verify`'s, so nothing is rebuilt for the flag
-                guard let grade = try grader.grade([mistake.lesson], work: work).first else { continue }
+                guard let grade = try await grader.grade([mistake.lesson], work: work).first else { continue }
                 let seconds = Int((ContinuousClock.now - clock).components.seconds)
                 let failed = grade.checks.filter { $0.status == .failed }
                 let detail = mistake.mustPass ? "\(grade.summary)"
@@ -47,6 +49,6 @@ struct MistakeRun {
                 problems.forEach { narrator.failed("  \($0)") }
             }
         }
-        if !problems.isEmpty { throw ExitCode.failure }
+        if !found.withLock({ $0 }).isEmpty { throw ExitCode.failure }
     }
 }

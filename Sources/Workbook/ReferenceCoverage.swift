@@ -16,12 +16,12 @@ struct ReferenceCoverage {
 
     /// Runs the graded checks of `lessons` once more with coverage on, in the build `grader`
     /// already made, and reads what they executed of `Solutions/`.
-    static func measure(_ lessons: [Lesson], with grader: Grader, work: URL) throws -> ReferenceCoverage {
+    static func measure(_ lessons: [Lesson], with grader: Grader, work: URL) async throws -> ReferenceCoverage {
         let filter = "^(" + lessons.map(\.testModule).joined(separator: "|") + ")\\."
         let log = work.appendingPathComponent("coverage.log")
-        _ = try spawn(["swift", "test", "--skip-build"] + grader.packageArguments + ["--filter", filter], log: log, limit: .seconds(900))
+        _ = try await spawn(["swift", "test", "--skip-build"] + grader.packageArguments + ["--filter", filter], log: log, limit: .seconds(900))
         let pathLog = work.appendingPathComponent("coverage-path.log")
-        _ = try spawn(["swift", "test", "--show-codecov-path"] + grader.packageArguments, log: pathLog)
+        _ = try await spawn(["swift", "test", "--show-codecov-path"] + grader.packageArguments, log: pathLog)
         let path = lastLines(of: pathLog, 5).last { $0.hasSuffix(".json") } ?? ""
         guard let data = FileManager.default.contents(atPath: path),
             let export = try? JSONDecoder().decode(Export.self, from: data)

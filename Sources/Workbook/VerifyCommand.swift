@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WorkbookKit
 
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "The workbook's own consistency check, which CI runs.",
@@ -33,10 +33,12 @@ struct VerifyCommand: ParsableCommand {
         if !mistakes && (sample != nil || !exercises.isEmpty) { throw ValidationError("--sample and exercise numbers go with --mistakes") }
     }
 
-    func run() throws {
-        if mistakes { return try MistakeRun(timeout: timeout, sample: sample, pick: pick, exercises: exercises).run() }
-        var problems: [String] = []
-        try WorkbookCommand.guarded {
+    func run() async throws {
+        if mistakes { return try await MistakeRun(timeout: timeout, sample: sample, pick: pick, exercises: exercises).run() }
+        let found = Locked<[String]>([])
+        try await WorkbookCommand.guarded("workbook verify") {
+            var problems: [String] = []
+            defer { found.withLock { $0 = problems } }
             let catalog = try Catalog.current()
             let narrator = Narrator(write: Terminal.writeLine)
             narrator.title("Verifying the workbook at \(catalog.root.path)")
@@ -46,7 +48,7 @@ struct VerifyCommand: ParsableCommand {
             narrator.step("as shipped: grading every exercise…")
             let work = try temporaryFolder("verify")
             defer { try? FileManager.default.removeItem(at: work) }
-            let shipped = try Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout)).grade(catalog.exercises, work: work)
+            let shipped = try await Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout)).grade(catalog.exercises, work: work)
             for grade in shipped {
                 if grade.state != .notAttempted { problems.append("as shipped, exercise \(grade.number) is \(grade.summary), not \"not attempted\"") }
                 if grade.checks.isEmpty { problems.append("exercise \(grade.number) has no graded check") }
@@ -64,7 +66,7 @@ struct VerifyCommand: ParsableCommand {
             let copy = try GradingCopy(workbook: catalog, submission: solved, lessons: catalog.exercises)
             var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
             grader.coverage = true
-            let grades = try grader.grade(catalog.exercises, work: work)
+            let grades = try await grader.grade(catalog.exercises, work: work)
             var known = KnownChecks(Memory(catalog))
             known.learn(from: grades)
             try known.save()
@@ -78,7 +80,7 @@ struct VerifyCommand: ParsableCommand {
                 grade.referenceFailures.forEach { problems.append("exercise \(grade.number): the reference fails \"\($0)\"") }
             }
             narrator.step("coverage: the graded checks once more, with llvm-cov…")
-            let coverage = try ReferenceCoverage.measure(catalog.exercises, with: grader, work: work)
+            let coverage = try await ReferenceCoverage.measure(catalog.exercises, with: grader, work: work)
             for file in coverage.files {
                 let percent = file.lines == 0 ? 100 : file.covered * 100 / file.lines
                 let line = "\(file.path): \(file.covered) of \(file.lines) lines run by the graded checks (\(percent)%)"
@@ -97,6 +99,6 @@ struct VerifyCommand: ParsableCommand {
                 problems.forEach { narrator.failed($0) }
             }
         }
-        if !problems.isEmpty { throw ExitCode.failure }
+        if !found.withLock({ $0 }).isEmpty { throw ExitCode.failure }
     }
 }

@@ -4,7 +4,7 @@ import WorkbookKit
 
 /// `swift run workbook …`: grading, progress, hints, reset, and the instructor's diff and exports.
 @main
-struct WorkbookCommand: ParsableCommand {
+struct WorkbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
         abstract: "Grades the exercises, shows progress and hints, resets an exercise, diffs against the reference.",
@@ -18,6 +18,22 @@ struct WorkbookCommand: ParsableCommand {
             Terminal.printError("workbook: \(error.description)")
             throw ExitCode(64)
         }
+    }
+
+    /// `guarded` for the commands that start processes and make temporary folders: Ctrl-C
+    /// (SIGINT, SIGTERM, SIGHUP) stops the running `swift test` or build with its whole process
+    /// group, removes every temporary folder, and exits 130 (143, 129); see `Interruption`.
+    static func guarded(_ name: String, _ body: sending @escaping () async throws -> Void) async throws {
+        try await Interruption.run(name, {
+            do {
+                try await body()
+            } catch let error as UsageError {
+                Terminal.printError("workbook: \(error.description)")
+                throw ExitCode(64)
+            }
+        }, cleanup: {
+            for folder in temporaryFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
+        })
     }
 }
 

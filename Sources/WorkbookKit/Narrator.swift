@@ -59,6 +59,7 @@ extension Narrator {
     /// Runs one act under its heading. An error ends the act with a one-line message — a piece of
     /// the exercise not written yet, or anything else — never the lesson with a stack trace.
     public func act(_ number: Int, _ title: String, _ body: () throws -> Void) {
+        guard !Task.isCancelled else { return }
         act(number, title)
         do {
             try body()
@@ -70,10 +71,15 @@ extension Narrator {
     }
 
     /// Runs one async act under its heading, as the synchronous `act` does.
+    /// Once Ctrl-C has cancelled the lesson, it runs no further act and prints no failure for
+    /// the act it interrupted.
     public func act(_ number: Int, _ title: String, _ body: () async throws -> Void) async {
+        guard !Task.isCancelled else { return }
         act(number, title)
         do {
             try await body()
+        } catch where Task.isCancelled {
+            return
         } catch let error as NotAttempted {
             failed("This act needs a piece you have not written yet: \(error)")
         } catch {
