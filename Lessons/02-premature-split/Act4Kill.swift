@@ -20,7 +20,7 @@ func actKill(_ stage: Stage) async throws {
             let policy = stage.policy
             let inFlight = Task { try await saga(order, services, policy) }
             try await Task.sleep(for: .milliseconds(30))
-            let pid = running.pid(of: .payments)
+            let pid = await running.pid(of: .payments)
             await running.kill(.payments)
             narrator.failed(pid.map { "kill -9 \($0): payments is gone, with \(order.orderID)'s charge in flight" }
                 ?? "payments stopped (in-process: the server stops listening), with \(order.orderID)'s charge in flight")

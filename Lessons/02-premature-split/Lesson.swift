@@ -56,7 +56,6 @@ struct Tour: AsyncParsableCommand {
             narrator.say("Without --mine, the lesson runs the reference solution.")
             return
         }
-        ChildRegistry.stopChildrenOnInterrupt()
         let stage: Stage
         do {
             stage = try Stage(
@@ -66,14 +65,15 @@ struct Tour: AsyncParsableCommand {
             Terminal.printError("premature-split: \(error)")
             throw ExitCode.failure
         }
-        defer { stage.cleanUp() }
-
-        narrator.title("Lesson 02 · The premature microservice split")
-        narrator.say("Running \(mine ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build.")
-        await stage.run(1, "The same order, over the network", actNetwork)
-        await stage.run(2, "Partial failure, handled the naive way", actNaive)
-        await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
-        await stage.run(4, "Kill the payments process mid-run", actKill)
-        await stage.run(5, "The verdict", actVerdict)
+        let heading = "Running \(mine ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        try await Interruption.run("premature-split", {
+            narrator.title("Lesson 02 · The premature microservice split")
+            narrator.say(heading)
+            await stage.run(1, "The same order, over the network", actNetwork)
+            await stage.run(2, "Partial failure, handled the naive way", actNaive)
+            await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
+            await stage.run(4, "Kill the payments process mid-run", actKill)
+            await stage.run(5, "The verdict", actVerdict)
+        }, cleanup: { await stage.cleanUp() })
     }
 }

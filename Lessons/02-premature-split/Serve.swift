@@ -1,5 +1,6 @@
 import ArgumentParser
 import Database
+import Hummingbird
 import PrematureSplitKit
 import ServiceKit
 import Shop
@@ -42,25 +43,26 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if exitWithParent { exitWhenParentExits() }
-        let location = DatabaseLocation(database)
-        let endpoint: any Endpoint
+        let routes: Router<BasicRequestContext>
         do {
-            endpoint = try service.endpoint(location: location, seed: .standard(times: scale))
+            routes = try router()
         } catch {
+            let location = DatabaseLocation(database)
             Terminal.printError("premature-split serve \(service): cannot open \(location): \(error)")
             Terminal.printError(location.remedy)
             throw ExitCode.failure
         }
-        let server: LoopbackServer
         do {
-            server = try await LoopbackServer.start(ServiceRouter.make(ServiceHost(endpoint)), host: host, port: port, name: service.rawValue)
+            try await LoopbackServer.serve(routes, host: host, port: port, name: service.rawValue, exitWithParent: exitWithParent)
         } catch {
             Terminal.printError("premature-split serve \(service): \(error)")
             throw ExitCode.failure
         }
-        Terminal.writeLine("ready \(server.port)")
-        await TerminationSignals.wait()
-        await server.stop()
+    }
+
+    /// The service's routes, on its database: what a child process serves, and what the lesson
+    /// serves inside its own process with --in-process.
+    func router() throws -> Router<BasicRequestContext> {
+        try ServiceRouter.make(ServiceHost(service.endpoint(location: DatabaseLocation(database), seed: .standard(times: scale))))
     }
 }

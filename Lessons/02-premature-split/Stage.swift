@@ -4,14 +4,6 @@ import ServiceKit
 import Shop
 import WorkbookKit
 
-/// Where the three services run.
-enum Placement {
-    /// Three child processes: separate memory, separate crashes.
-    case processes
-    /// Three servers inside the lesson's process: the same HTTP on loopback.
-    case inProcess
-}
-
 /// What every act needs: the narrator, the saga under study, the generated orders, and a way to
 /// start a fresh split shop.
 final class Stage: Sendable {
@@ -50,9 +42,14 @@ final class Stage: Sendable {
         await narrator.act(number, title) { try await act(self) }
     }
 
+    /// Every shop an act started, for `cleanUp` to stop when an act ends early.
+    private let launched = Locked<[RunningShop]>([])
+
     /// Starts the three services, each on a new database file named after `label`.
     func launch(_ label: String) async throws -> RunningShop {
-        try await RunningShop.launch(placement: placement, folder: folder, label: label, scale: Self.scale, timeout: timeout)
+        let running = try await RunningShop.launch(placement: placement, folder: folder, label: label, scale: Self.scale, timeout: timeout)
+        launched.withLock { $0.append(running) }
+        return running
     }
 
     /// A policy for the saga: three attempts, 5 ms then 10 ms apart, on the real clock.
@@ -64,9 +61,10 @@ final class Stage: Sendable {
         return FaultPlan(rate: faultRate, kinds: [.serverError, .timeout, .errorBody, .lostResponse], seed: seed &* 31 &+ index)
     }
 
-    /// Removes the services' files.
-    func cleanUp() {
-        ChildRegistry.stopAll()
+    /// Stops every service still running and removes the services' files: after the last act,
+    /// after an act that failed, and after Ctrl-C.
+    func cleanUp() async {
+        for running in launched.withLock({ $0 }) { await running.stop() }
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -7,39 +7,34 @@ import WorkbookKit
 final class Dependency: Sendable {
     let name: String
     private let host: ServiceHost
-    private let server: Locked<LoopbackServer?>
-    private let port: Int
+    /// One server in this process: its fleet stops it and starts it again on the same port.
+    private let fleet: Fleet<String>
     /// How the shop calls it.
     let caller: HTTPCaller
 
-    private init(name: String, host: ServiceHost, server: LoopbackServer, timeout: Duration) {
+    private init(name: String, host: ServiceHost, fleet: Fleet<String>, url: String, timeout: Duration) {
         self.name = name
         self.host = host
-        self.server = Locked(server)
-        port = server.port
-        caller = HTTPCaller(baseURL: server.url, timeout: timeout, client: HTTPCaller.roomy)
+        self.fleet = fleet
+        caller = HTTPCaller(baseURL: url, timeout: timeout, client: HTTPCaller.roomy)
     }
 
     /// Starts it, healthy, on a free port; calls time out after `timeout`.
     static func start(_ name: String, timeout: Duration) async throws -> Dependency {
         let host = ServiceHost(Counter(name: name))
-        let server = try await LoopbackServer.start(ServiceRouter.make(host, hold: .seconds(3)), name: name)
-        return Dependency(name: name, host: host, server: server, timeout: timeout)
+        let fleet = Fleet<String>(placement: .inProcess) { _, _ in ServiceRouter.make(host, hold: .seconds(3)) }
+        try await fleet.start(name, [])
+        return Dependency(name: name, host: host, fleet: fleet, url: await fleet.url(name), timeout: timeout)
     }
 
     /// Healthy, slow, failing: what every call meets from now on.
     func set(_ plan: FaultPlan) { host.faults.replace(with: plan) }
 
     /// Down: the server stops listening; connections are refused.
-    func goDown() async {
-        await server.withLock { $0.take() }?.stop()
-    }
+    func goDown() async { await fleet.halt(name) }
 
     /// Up again on the same port.
-    func comeBack() async throws {
-        let restarted = try await LoopbackServer.start(ServiceRouter.make(host, hold: .seconds(3)), port: port, name: name)
-        server.withLock { $0 = restarted }
-    }
+    func comeBack() async throws { try await fleet.restart(name) }
 
     /// Requests that reached it, answered or not.
     var received: Int { host.faults.calls }

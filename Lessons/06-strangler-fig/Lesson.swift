@@ -58,23 +58,24 @@ struct Tour: AsyncParsableCommand {
             narrator.say("Without --mine, the lesson runs the reference router.")
             return
         }
-        ChildRegistry.stopChildrenOnInterrupt()
         let stage = Stage(narrator: narrator, mine: mine, seed: seed, requests: requests, inProcess: inProcess)
-        let migration: Migration
-        do {
-            migration = try await Migration.start(stage)
-        } catch {
-            Terminal.printError("strangler-fig: \(error)")
-            throw ExitCode.failure
-        }
-        narrator.title("Lesson 06 · Strangler fig routing")
-        narrator.say("Routing with \(mine ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build.")
-        await stage.run(1, "The facade goes in, 0% migrated", migration, actFacade)
-        await stage.run(2, "Shadow traffic: compare before anyone depends on it", migration, actShadow)
-        await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
-        await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
-        await stage.run(5, "Retire the legacy route", migration, actRetire)
-        await migration.stop()
+        let migration = Migration(stage: stage)
+        let heading = "Routing with \(mine ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        try await Interruption.run("strangler-fig", {
+            do {
+                try await migration.launchAll()
+            } catch where !Task.isCancelled {
+                Terminal.printError("strangler-fig: \(error)")
+                throw ExitCode.failure
+            }
+            narrator.title("Lesson 06 · Strangler fig routing")
+            narrator.say(heading)
+            await stage.run(1, "The facade goes in, 0% migrated", migration, actFacade)
+            await stage.run(2, "Shadow traffic: compare before anyone depends on it", migration, actShadow)
+            await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
+            await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
+            await stage.run(5, "Retire the legacy route", migration, actRetire)
+        }, cleanup: { await migration.stop() })
     }
 }
 

@@ -13,55 +13,46 @@ let lessonShop = ShopSeed(
     products: ShopSeed.standard.products)
 
 /// The three servers, running, and the lesson's way to talk to them.
-final class Migration: @unchecked Sendable {
+final class Migration: Sendable {
     private let stage: Stage
-    // Changed only between acts, by the act that runs.
-    private var children: [Server: ChildService] = [:]
-    private var servers: [Server: LoopbackServer] = [:]
-    private(set) var ports: [Server: Int] = [:]
+    private let fleet: Fleet<Server>
+    /// Each server's port: kept across restarts.
+    private let ports = Locked<[Server: Int]>([:])
     private let folder: URL
 
-    private init(stage: Stage) {
+    /// Nothing runs yet: `launchAll` starts the servers, `stop` stops them.
+    init(stage: Stage) {
         self.stage = stage
+        fleet = Fleet(placement: stage.inProcess ? .inProcess : .processes) { server, arguments in
+            try Serve.parse([server.rawValue] + arguments).router()
+        }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("strangler-fig-\(getpid())")
     }
 
     /// Starts legacy, the first version of payments (with its rounding bug) and the facade.
-    static func start(_ stage: Stage) async throws -> Migration {
-        let migration = Migration(stage: stage)
-        try FileManager.default.createDirectory(at: migration.folder, withIntermediateDirectories: true)
-        try await migration.launch(.legacy, [])
-        try await migration.launch(.payments, ["--truncating-fees"])
-        try await migration.launch(.facade, ["--legacy", migration.url(.legacy), "--payments", migration.url(.payments), "--seed", "\(stage.seed)"] + (stage.mine ? ["--mine"] : []))
-        return migration
+    func launchAll() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try await launch(.legacy, [])
+        try await launch(.payments, ["--truncating-fees"])
+        try await launch(.facade, ["--legacy", url(.legacy), "--payments", url(.payments), "--seed", "\(stage.seed)"] + (stage.mine ? ["--mine"] : []))
     }
 
-    func url(_ server: Server) -> String { "http://127.0.0.1:\(ports[server]!)" }
+    func url(_ server: Server) -> String { "http://127.0.0.1:\(ports.withLock { $0[server] ?? 0 })" }
 
-    /// (Re)starts one server; a restart keeps its port and database file.
+    /// (Re)starts one server with `options`; a restart keeps its port and database file.
     func launch(_ server: Server, _ options: [String]) async throws {
-        let port = ports[server] ?? 0
-        var arguments = ["serve", server.rawValue, "--port", "\(port)"] + options
+        var arguments = options
         if server != .facade { arguments += ["--database", folder.appendingPathComponent("\(server).sqlite").path] }
-        if stage.inProcess {
-            servers[server] = try await LoopbackServer.start(router(for: Serve.parse(arguments.dropFirst().map { $0 })), port: port, name: server.rawValue)
-            ports[server] = servers[server]!.port
-        } else {
-            let child = try ChildService.start(name: server.rawValue, executable: ChildService.currentExecutable, arguments: arguments + ["--exit-with-parent"])
-            children[server] = child
-            ports[server] = child.port
-        }
+        let port = try await fleet.start(server, arguments)
+        ports.withLock { $0[server] = port }
     }
 
     /// Stops one server.
-    func halt(_ server: Server) async {
-        children.removeValue(forKey: server)?.stop()
-        if let running = servers.removeValue(forKey: server) { await running.stop() }
-    }
+    func halt(_ server: Server) async { await fleet.halt(server) }
 
-    /// Stops everything and removes the database files.
+    /// Stops everything and removes the database files: after the last act, and after Ctrl-C.
     func stop() async {
-        for server in Server.allCases { await halt(server) }
+        await fleet.stopAll()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -98,16 +89,4 @@ final class Migration: @unchecked Sendable {
     }
 
     private let caller = HTTPCaller(baseURL: "", timeout: .seconds(5), client: HTTPCaller.roomy)
-
-    private func router(for serve: Serve) throws -> Router<BasicRequestContext> {
-        switch serve.server {
-        case .legacy, .payments:
-            try PaymentsApp(
-                role: serve.server == .legacy ? .legacy : .extracted, location: .sqlite(path: serve.database), seed: lessonShop,
-                truncatesFees: serve.truncatingFees, servesPayments: !serve.withoutPayments
-            ).router()
-        case .facade:
-            RoutingFacade(legacyURL: serve.legacyURL!, extractedURL: serve.paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: serve.mine), seed: serve.seed).router()
-        }
-    }
 }

@@ -6,8 +6,10 @@ import StranglerFigKit
 import WorkbookKit
 
 /// The three servers of the lesson.
-enum Server: String, ExpressibleByArgument, CaseIterable {
+enum Server: String, ExpressibleByArgument, CaseIterable, Sendable, CustomStringConvertible {
     case legacy, payments, facade
+
+    var description: String { rawValue }
 }
 
 /// `strangler-fig serve legacy|payments|facade`: one server on its own.
@@ -54,33 +56,34 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if exitWithParent { exitWhenParentExits() }
-        let router: Router<BasicRequestContext>
+        let routes: Router<BasicRequestContext>
         do {
-            switch server {
-            case .legacy, .payments:
-                router = try PaymentsApp(
-                    role: server == .legacy ? .legacy : .extracted, location: DatabaseLocation(database), seed: lessonShop,
-                    truncatesFees: truncatingFees, servesPayments: !withoutPayments
-                ).router()
-            case .facade:
-                router = RoutingFacade(
-                    legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: mine), seed: seed
-                ).router()
-            }
+            routes = try router()
         } catch {
             Terminal.printError("strangler-fig serve \(server): \(error)")
             throw ExitCode.failure
         }
-        let listening: LoopbackServer
         do {
-            listening = try await LoopbackServer.start(router, port: port, name: server.rawValue)
+            try await LoopbackServer.serve(routes, port: port, name: server.rawValue, exitWithParent: exitWithParent)
         } catch {
             Terminal.printError("strangler-fig serve \(server): \(error)")
             throw ExitCode.failure
         }
-        Terminal.writeLine("ready \(listening.port)")
-        await TerminationSignals.wait()
-        await listening.stop()
+    }
+
+    /// The server's routes: what a child process serves, and what the lesson serves inside its
+    /// own process with --in-process.
+    func router() throws -> Router<BasicRequestContext> {
+        switch server {
+        case .legacy, .payments:
+            try PaymentsApp(
+                role: server == .legacy ? .legacy : .extracted, location: DatabaseLocation(database), seed: lessonShop,
+                truncatesFees: truncatingFees, servesPayments: !withoutPayments
+            ).router()
+        case .facade:
+            RoutingFacade(
+                legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: mine), seed: seed
+            ).router()
+        }
     }
 }

@@ -44,22 +44,29 @@ public final class ModularDatabase {
             teardown = { if temporary { try? FileManager.default.removeItem(atPath: directory) } }
         case .postgres(let url):
             let cluster = try PostgresCluster(url: url)
-            let shared = try cluster.createDatabase()
-            let admin = try PostgresDatabase(url: cluster.url(of: shared))
-            var databases = [shared]
-            for module in Module.allCases {
-                let database = separate.contains(module) ? try cluster.createDatabase() : shared
-                if database != shared { databases.append(database) }
-                let owner = database == shared ? admin : try PostgresDatabase(url: cluster.url(of: database))
-                let role = try cluster.createRole(for: module.rawValue, in: database)
-                try owner.executeScript("""
-                    REVOKE ALL ON SCHEMA public FROM PUBLIC;
-                    CREATE SCHEMA \(module.schema);
-                    GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
-                    """)
-                let connection = try PostgresDatabase(url: cluster.url(of: database))
-                try connection.executeScript("SET ROLE \(role); SET search_path TO \(module.schema)")
-                connections[module] = connection
+            // A failure half-way drops what was made so far: deinit runs only after a whole init.
+            let admin: PostgresDatabase
+            do {
+                let shared = try cluster.createDatabase()
+                admin = try PostgresDatabase(url: cluster.url(of: shared))
+                var databases = [shared]
+                for module in Module.allCases {
+                    let database = separate.contains(module) ? try cluster.createDatabase() : shared
+                    if database != shared { databases.append(database) }
+                    let owner = database == shared ? admin : try PostgresDatabase(url: cluster.url(of: database))
+                    let role = try cluster.createRole(for: module.rawValue, in: database)
+                    try owner.executeScript("""
+                        REVOKE ALL ON SCHEMA public FROM PUBLIC;
+                        CREATE SCHEMA \(module.schema);
+                        GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
+                        """)
+                    let connection = try PostgresDatabase(url: cluster.url(of: database))
+                    try connection.executeScript("SET ROLE \(role); SET search_path TO \(module.schema)")
+                    connections[module] = connection
+                }
+            } catch {
+                cluster.dropEverything()
+                throw error
             }
             engine = .postgres
             self.admin = admin

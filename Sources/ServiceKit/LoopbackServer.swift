@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import WorkbookKit
 
 /// A Hummingbird server running in this process, bound to `host` (127.0.0.1 unless told
@@ -45,6 +47,28 @@ public final class LoopbackServer: Sendable {
         throw ServerStartError(host: host, port: port, reason: reason)
     }
 
+    /// How every `serve` subcommand runs: serves `router`, prints `ready <port>` once it listens
+    /// (what `ChildService` waits for), and shuts down gracefully on SIGINT or SIGTERM through a
+    /// swift-service-lifecycle `ServiceGroup`. With `exitWithParent`, it also exits when the
+    /// process that started it is gone. Throws `ServerStartError` when it cannot listen.
+    public static func serve(
+        _ router: Router<BasicRequestContext>, host: String = "127.0.0.1", port: Int, name: String, exitWithParent: Bool
+    ) async throws(ServerStartError) {
+        if exitWithParent { exitWhenParentExits() }
+        var logger = Logger(label: name)
+        logger.logLevel = .critical
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: name),
+            onServerRunning: { channel in Terminal.writeLine("ready \(channel.localAddress?.port ?? port)") },
+            logger: logger)
+        do {
+            try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            throw ServerStartError(host: host, port: port, reason: String(describing: error))
+        }
+    }
+
     /// Stops the server and waits until it has.
     public func stop() async {
         task.cancel()
@@ -63,5 +87,15 @@ public struct ServerStartError: Error, Sendable, CustomStringConvertible {
             return "port \(port) on \(host) is in use: pick another with --port, or stop what is using it"
         }
         return "could not listen on \(host):\(port): \(reason)"
+    }
+}
+
+/// For a child service: exit when the parent that started it is gone (it was killed, or it
+/// crashed), so that no service outlives its lesson.
+private func exitWhenParentExits() {
+    let parent = getppid()
+    Thread.detachNewThread {
+        while getppid() == parent { usleep(200_000) }
+        exit(0)
     }
 }

@@ -17,13 +17,13 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
     let seed = ShopSeed.standard(times: 10_000)
     let lines = [LineItem(productID: "SKU-USB-CABLE-C", quantity: 1)]
 
-    var servers: [LoopbackServer] = []
+    let fleet = Fleet<ServiceName>(placement: .inProcess) { name, _ in
+        try ServiceRouter.make(ServiceHost(name.endpoint(location: .sqlite(path: folder.appendingPathComponent("\(name).sqlite").path), seed: seed)))
+    }
     var urls: [ServiceName: String] = [:]
     for name in ServiceName.allCases {
-        let endpoint = try name.endpoint(location: .sqlite(path: folder.appendingPathComponent("\(name).sqlite").path), seed: seed)
-        let server = try await LoopbackServer.start(ServiceRouter.make(ServiceHost(endpoint)), name: name.rawValue)
-        servers.append(server)
-        urls[name] = server.url
+        try await fleet.start(name, [])
+        urls[name] = await fleet.url(name)
     }
     let shop = SplitShop.overHTTP(urls, timeout: .seconds(5))
     let policy = SagaPolicy(attempts: 3, backoff: .milliseconds(5), clock: SystemClock())
@@ -40,7 +40,7 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
         _ = try await services.orders.record(RecordOrder(orderID: id, customerID: "linus", totalCents: reservation.totalCents, reservationID: reservation.reservationID), idempotencyKey: "\(id):record")
         _ = try await services.payments.charge(ChargeCustomer(orderID: id, customerID: "linus", amountCents: reservation.totalCents), idempotencyKey: "\(id):charge")
     }
-    for server in servers { await server.stop() }
+    await fleet.stopAll()
 
     let database = try SQLiteDatabase(path: folder.appendingPathComponent("monolith.sqlite").path)
     try seed.install(on: database)
