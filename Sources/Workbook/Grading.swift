@@ -95,16 +95,12 @@ struct Grader {
             }
         }
         var grades: [ExerciseGrade] = []
+        var runs: [String: (events: EventStream, ending: Ending, log: URL)] = [:]
         for lesson in lessons {
             onProgress("grading exercise \(lesson.number) (\(lesson.slug))…")
-            let stream = work.appendingPathComponent("\(lesson.number).jsonl")
-            let log = work.appendingPathComponent("\(lesson.number).log")
-            try? FileManager.default.removeItem(at: stream)
-            let ending = try await spawn(
-                ["swift", "test", "--skip-build"] + packageArguments + [
-                    "--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0",
-                ], log: log, limit: limit)
-            let grade = Self.grade(lesson, EventStream(contentsOf: stream), ending: ending, log: log, known: knownChecks[lesson.slug] ?? [])
+            let run = try await test(lesson, work: work, suffix: "")
+            runs[lesson.slug] = run
+            let grade = Self.grade(lesson, run.events, ending: run.ending, log: run.log, known: knownChecks[lesson.slug] ?? [])
             guard let errors = broken[lesson.slug] else {
                 grades.append(grade)
                 continue
@@ -113,7 +109,43 @@ struct Grader {
                 number: grade.number, slug: grade.slug, title: grade.title, state: .doesNotCompile(lastLines: errors),
                 checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") }))
         }
-        return grades
+        return try await chargeUnlistedChecks(grades, lessons, runs, work: work, buildLog: buildLog)
+    }
+
+    /// An exercise that hung or crashed before its test process listed a single check (one that
+    /// hangs while Swift Testing plans the run does), with no earlier run to name them, would
+    /// cost the student nothing: 0 of 0. Its checks are listed instead from a run of the shipped
+    /// stub (which is not attempted, so it runs in seconds) and all charged as failed.
+    private func chargeUnlistedChecks(
+        _ grades: [ExerciseGrade], _ lessons: [Lesson], _ runs: [String: (events: EventStream, ending: Ending, log: URL)],
+        work: URL, buildLog: URL
+    ) async throws -> [ExerciseGrade] {
+        let unlisted = lessons.filter { lesson in
+            grades.contains { $0.slug == lesson.slug && $0.checks.isEmpty && ($0.state != .graded && $0.state != .notAttempted) }
+        }
+        guard !unlisted.isEmpty, let replaceWithStubs else { return grades }
+        onProgress("listing the checks of \(unlisted.map(\.slug).joined(separator: ", ")) from the shipped stub, to charge them…")
+        try replaceWithStubs(Set(unlisted.map(\.slug)))
+        guard try await build(log: buildLog).succeeded else { return grades }
+        var charged = grades
+        for lesson in unlisted {
+            let names = try await test(lesson, work: work, suffix: "-stub").events.graded.map(\.name)
+            guard let run = runs[lesson.slug], let index = charged.firstIndex(where: { $0.slug == lesson.slug }) else { continue }
+            charged[index] = Self.grade(lesson, run.events, ending: run.ending, log: run.log, known: names)
+        }
+        return charged
+    }
+
+    /// Runs one exercise's tests in a `swift test` process of their own, with the time limit.
+    private func test(_ lesson: Lesson, work: URL, suffix: String) async throws -> (events: EventStream, ending: Ending, log: URL) {
+        let stream = work.appendingPathComponent("\(lesson.number)\(suffix).jsonl")
+        let log = work.appendingPathComponent("\(lesson.number)\(suffix).log")
+        try? FileManager.default.removeItem(at: stream)
+        let ending = try await spawn(
+            ["swift", "test", "--skip-build"] + packageArguments + [
+                "--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0",
+            ], log: log, limit: limit)
+        return (EventStream(contentsOf: stream), ending, log)
     }
 
     /// Builds everything; answers whether it built and the compiler's error lines.
