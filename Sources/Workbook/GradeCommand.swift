@@ -106,7 +106,7 @@ struct GradeCommand: AsyncParsableCommand {
 func temporaryFolder(_ purpose: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(purpose)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    temporaryFolders.withLock { $0.insert(folder) }
+    temporaryFolders.withLock { _ = $0.insert(folder) }
     return folder
 }
 
