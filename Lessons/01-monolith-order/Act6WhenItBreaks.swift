@@ -19,5 +19,5 @@ func actWhenItBreaks(_ stage: Stage) throws {
     narrator.say("")
     narrator.say("Decision record (ADR-001): start the shop as a monolith with one transactional order flow.")
     narrator.say("Revisit when a pressure above is measured, not imagined — e.g. deploys queue for days, or one module needs 10× the capacity.")
-    narrator.say("Next: lesson 02 splits this order into three services and counts what breaks (`swift run premature-split`, coming).")
+    narrator.say("Next: lesson 02 splits this order into three services and counts what breaks (`swift run premature-split`).")
 }
