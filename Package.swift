@@ -1,33 +1,42 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// One workbook, six lessons. Each lesson NN-slug is four targets that share its slug:
-// Lessons/NN-slug (the executable), Exercises/NN-slug (the student's code),
-// Solutions/NN-slug (the reference) and Tests/NN-slug (the graded checks).
-// Heavy dependencies (HTTP) belong only to the lessons that need them, so that
-// `swift run monolith-order` on a fresh clone builds quickly.
+// One workbook, six lessons. Each lesson NN-slug is one line of `lessons` below: its kit, its
+// exercise, its reference solution, its executable and its graded checks all follow from the
+// slug and the prefix (see `LessonTargets`). Heavy dependencies (HTTP) belong only to the lessons
+// that need them, so that `swift run monolith-order` on a fresh clone builds quickly. Every
+// target declares exactly what its sources import: CI checks it (`.ci/dependencies`).
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+
+/// The lessons, in order.
+let lessons = [
+    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: ["Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop"], checks: ["Database", "ServiceKit", "Shop"]),
+    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], runs: ["Database", "Shop"]),
+    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
+    LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
+    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"]),
+]
 
 let package = Package(
     name: "MonolithFirst",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "workbook", targets: ["Workbook"]),
-        .executable(name: "workbook-bench", targets: ["WorkbookBench"]),
-        .executable(name: "monolith-order", targets: ["MonolithOrderLesson"]),
-        .executable(name: "event-bus", targets: ["EventBusLesson"]),
-        .executable(name: "schema-per-module", targets: ["SchemaPerModuleLesson"]),
-        .executable(name: "premature-split", targets: ["PrematureSplitLesson"]),
-        .executable(name: "circuit-breaker", targets: ["CircuitBreakerLesson"]),
-        .executable(name: "strangler-fig", targets: ["StranglerFigLesson"]),
-    ],
+    ] + lessons.map(\.product),
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -49,6 +58,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                argumentParser,
             ],
             swiftSettings: strict),
         .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
@@ -62,20 +72,12 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strict),
-        .executableTarget(
-            name: "Workbook",
-            dependencies: [
-                "WorkbookKit", "ProcessKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strict),
+        .executableTarget(name: "Workbook", dependencies: ["WorkbookKit", "ProcessKit", argumentParser], swiftSettings: strict),
         // HTTP on loopback for the lessons about services (02, 05, 06) — and only for them.
         .target(
             name: "ServiceKit",
             dependencies: [
-                "WorkbookKit", "ProcessKit",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "WorkbookKit", "ProcessKit", hummingbird, asyncHTTPClient, nioCore,
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -86,171 +88,43 @@ let package = Package(
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
 
-        // Lesson 01: the monolith's order transaction.
-        .target(
-            name: "MonolithOrderKit", dependencies: ["Database", "Shop", "WorkbookKit"],
-            swiftSettings: strict),
-        .target(
-            name: "MonolithOrderExercise", dependencies: ["MonolithOrderKit", "Database", "Shop", "WorkbookKit"],
-            path: "Exercises/01-monolith-order", swiftSettings: strict),
-        .target(
-            name: "MonolithOrderSolution", dependencies: ["MonolithOrderKit", "Database", "Shop", "WorkbookKit"],
-            path: "Solutions/01-monolith-order", swiftSettings: strict),
-        .executableTarget(
-            name: "MonolithOrderLesson",
-            dependencies: [
-                "MonolithOrderKit", "MonolithOrderExercise", "MonolithOrderSolution",
-                "Database", "Shop", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/01-monolith-order", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "MonolithOrderTests",
-            dependencies: [
-                "MonolithOrderKit", "MonolithOrderExercise", "MonolithOrderSolution",
-                "Database", "Shop", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/01-monolith-order", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-
-        // Lesson 03: the event bus.
-        .target(
-            name: "EventBusKit", dependencies: ["Database", "Shop", "WorkbookKit"],
-            swiftSettings: strict),
-        .target(
-            name: "EventBusExercise", dependencies: ["EventBusKit", "WorkbookKit"],
-            path: "Exercises/03-event-bus", swiftSettings: strict),
-        .target(
-            name: "EventBusSolution", dependencies: ["EventBusKit", "WorkbookKit"],
-            path: "Solutions/03-event-bus", swiftSettings: strict),
-        .executableTarget(
-            name: "EventBusLesson",
-            dependencies: [
-                "EventBusKit", "EventBusExercise", "EventBusSolution", "Database", "Shop", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/03-event-bus", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "EventBusTests",
-            dependencies: [
-                "EventBusKit", "EventBusExercise", "EventBusSolution", "Database", "Shop", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/03-event-bus", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-
-        // Lesson 04: schema per module. Each module is its own target; billing (the exercise)
-        // may depend on the modules' public API (the kit), never on another module's target.
-        .target(name: "SchemaPerModuleKit", dependencies: ["Database", "Shop", "WorkbookKit"], swiftSettings: strict),
+        // Lesson 04's modules besides billing (the exercise): each a target of its own, so that
+        // billing may depend on the modules' public API (the kit), never on another module.
         .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit", "Database"], swiftSettings: strict),
-        .target(
-            name: "SchemaPerModuleExercise", dependencies: ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
-            path: "Exercises/04-schema-per-module", swiftSettings: strict),
-        .target(
-            name: "SchemaPerModuleSolution", dependencies: ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
-            path: "Solutions/04-schema-per-module", swiftSettings: strict),
-        .executableTarget(
-            name: "SchemaPerModuleLesson",
-            dependencies: [
-                "SchemaPerModuleKit", "SchemaPerModuleAuth", "SchemaPerModuleExercise", "SchemaPerModuleSolution",
-                "Database", "Shop", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/04-schema-per-module", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "SchemaPerModuleTests",
-            dependencies: [
-                "SchemaPerModuleKit", "SchemaPerModuleAuth", "SchemaPerModuleExercise", "SchemaPerModuleSolution",
-                "Database", "Shop", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/04-schema-per-module", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-            // Lesson 02: the premature microservice split.
-        .target(
-            name: "PrematureSplitKit", dependencies: ["ServiceKit", "Database", "Shop", "WorkbookKit"],
-            swiftSettings: strict),
-        .target(
-            name: "PrematureSplitExercise", dependencies: ["PrematureSplitKit", "WorkbookKit"],
-            path: "Exercises/02-premature-split", swiftSettings: strict),
-        .target(
-            name: "PrematureSplitSolution", dependencies: ["PrematureSplitKit", "WorkbookKit"],
-            path: "Solutions/02-premature-split", swiftSettings: strict),
-        .executableTarget(
-            name: "PrematureSplitLesson",
-            dependencies: [
-                "PrematureSplitKit", "PrematureSplitExercise", "PrematureSplitSolution", "ServiceKit",
-                "MonolithOrderKit", "MonolithOrderSolution", "Database", "Shop", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/02-premature-split", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "PrematureSplitTests",
-            dependencies: [
-                "PrematureSplitKit", "PrematureSplitExercise", "PrematureSplitSolution", "ServiceKit",
-                "Database", "Shop", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/02-premature-split", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-        // Lesson 05: the circuit breaker.
-        .target(name: "CircuitBreakerKit", dependencies: ["ServiceKit", "WorkbookKit"], swiftSettings: strict),
-        .target(
-            name: "CircuitBreakerExercise", dependencies: ["CircuitBreakerKit", "WorkbookKit"],
-            path: "Exercises/05-circuit-breaker", swiftSettings: strict),
-        .target(
-            name: "CircuitBreakerSolution", dependencies: ["CircuitBreakerKit", "WorkbookKit"],
-            path: "Solutions/05-circuit-breaker", swiftSettings: strict),
-        .executableTarget(
-            name: "CircuitBreakerLesson",
-            dependencies: [
-                "CircuitBreakerKit", "CircuitBreakerExercise", "CircuitBreakerSolution", "ServiceKit", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/05-circuit-breaker", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "CircuitBreakerTests",
-            dependencies: [
-                "CircuitBreakerKit", "CircuitBreakerExercise", "CircuitBreakerSolution", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/05-circuit-breaker", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-        // Lesson 06: strangler fig routing.
-        .target(
-            name: "StranglerFigKit",
-            dependencies: [
-                "ServiceKit", "Database", "Shop", "WorkbookKit",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
-            swiftSettings: strict),
-        .target(
-            name: "StranglerFigExercise", dependencies: ["StranglerFigKit", "WorkbookKit"],
-            path: "Exercises/06-strangler-fig", swiftSettings: strict),
-        .target(
-            name: "StranglerFigSolution", dependencies: ["StranglerFigKit", "WorkbookKit"],
-            path: "Solutions/06-strangler-fig", swiftSettings: strict),
-        .executableTarget(
-            name: "StranglerFigLesson",
-            dependencies: [
-                "StranglerFigKit", "StranglerFigExercise", "StranglerFigSolution", "ServiceKit", "Database", "Shop", "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Lessons/06-strangler-fig", exclude: ["README.md", "hints.md"], swiftSettings: strict),
-        .testTarget(
-            name: "StranglerFigTests",
-            dependencies: [
-                "StranglerFigKit", "StranglerFigExercise", "StranglerFigSolution", "WorkbookKit",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/06-strangler-fig", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-        // `workbook bench` runs this once per figure: every lesson's headline measurement.
-        .executableTarget(
-            name: "WorkbookBench",
-            dependencies: [
-                "WorkbookKit", "Database", "Shop", "ServiceKit", "MonolithOrderKit", "MonolithOrderSolution",
-                "PrematureSplitKit", "PrematureSplitSolution", "EventBusKit", "EventBusSolution",
-                "CircuitBreakerKit", "CircuitBreakerSolution", "StranglerFigKit", "StranglerFigSolution",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
-            swiftSettings: strict),
-    ]
+    ] + lessons.flatMap(\.targets)
 )
+
+/// One lesson's targets and product, by the course's naming rule (DESIGN.md) for prefix P and
+/// NN-slug. Each list names exactly what those sources import besides what every one of them
+/// does:
+/// - `PKit` (Sources/PKit), the given code: WorkbookKit and `kit`;
+/// - `PExercise` (Exercises/NN-slug) and `PSolution` (Solutions/NN-slug): the kit, WorkbookKit and
+///   `answer` — the same for both, so that a solution sees no more than the student's file;
+/// - `PLesson` (Lessons/NN-slug; the executable `slug`): the kit, both answers, ArgumentParser,
+///   WorkbookKit and `runs`;
+/// - `PTests` (Tests/NN-slug): the kit, both answers, PropertyBased, WorkbookKit and `checks`.
+struct LessonTargets {
+    let targets: [Target]
+    let product: Product
+
+    init(
+        _ prefix: String, _ slug: String,
+        kit: [Target.Dependency] = [], answer: [Target.Dependency] = [],
+        runs: [Target.Dependency] = [], checks: [Target.Dependency] = []
+    ) {
+        let given = Target.Dependency.target(name: prefix + "Kit")
+        let answers: [Target.Dependency] = [.target(name: prefix + "Exercise"), .target(name: prefix + "Solution")]
+        targets = [
+            .target(name: prefix + "Kit", dependencies: ["WorkbookKit"] + kit, swiftSettings: strict),
+            .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
+            .target(name: prefix + "Solution", dependencies: [given, "WorkbookKit"] + answer, path: "Solutions/\(slug)", swiftSettings: strict),
+            .executableTarget(
+                name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit"] + runs,
+                path: "Lessons/\(slug)", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+            .testTarget(
+                name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
+                path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
+        ]
+        product = .executable(name: String(slug.drop { $0 != "-" }.dropFirst()), targets: [prefix + "Lesson"])
+    }
+}

@@ -1,9 +1,22 @@
+import ArgumentParser
 import Database
 import Foundation
 import MonolithOrderKit
 import MonolithOrderSolution
 import Shop
 import WorkbookKit
+
+/// `monolith-order bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
+struct Bench: AsyncParsableCommand {
+    static let configuration = BenchOptions.configuration
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        try await options.run([
+            BenchFigure("order") { try measureOrders(count: BenchFigure.count(5_000, scale: $0)) },
+        ])
+    }
+}
 
 /// Lesson 01's order transaction on in-memory SQLite, a SQLite file, and PostgreSQL when
 /// DATABASE_URL names a server.

@@ -7,15 +7,18 @@ import WorkbookKit
 
 /// `swift run monolith-order`: the shop's order as one database transaction, shown by a real run.
 @main
-struct MonolithOrderCommand: ParsableCommand {
+struct MonolithOrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monolith-order",
         abstract: "Lesson 01 · the monolith's order transaction: reserve, charge, record — all or nothing.",
+        // `bench` is hidden (it is `workbook bench`'s): the usage line does not offer a subcommand.
+        usage: "monolith-order [<options>]",
         discussion: """
             Runs on an embedded in-memory SQLite database unless --database (or the DATABASE_URL \
             environment variable) names a SQLite file or a PostgreSQL server (postgres://…). \
             The shop's tables in that database are dropped and recreated by every act.
-            """)
+            """,
+        subcommands: [Bench.self])
 
     @Flag(help: "Run the acts on your own Exercises/01-monolith-order instead of the reference solution.")
     var mine = false
@@ -36,7 +39,7 @@ struct MonolithOrderCommand: ParsableCommand {
         if let database, database.isEmpty { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
     }
 
-    func run() throws {
+    func run() async throws {
         let narrator = Narrator()
         let implementation: Implementation = mine ? .student : .reference
         let placeOrder: PlaceOrder

@@ -1,7 +1,21 @@
+import ArgumentParser
 import Foundation
 import MonolithOrderKit
 import ServiceKit
 import WorkbookKit
+
+/// `premature-split bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
+struct Bench: AsyncParsableCommand {
+    static let configuration = BenchOptions.configuration
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        try await options.run([
+            BenchFigure("call") { try await measureCall(iterations: BenchFigure.count(5_000, scale: $0)) },
+            BenchFigure("split") { try await measureSplit(orders: BenchFigure.count(1_000, scale: $0)) },
+        ])
+    }
+}
 
 /// An in-process call next to the same call over HTTP on loopback.
 func measureCall(iterations: Int) async throws -> [BenchRow] {

@@ -1,7 +1,20 @@
+import ArgumentParser
 import EventBusKit
 import EventBusSolution
 import Shop
 import WorkbookKit
+
+/// `event-bus bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
+struct Bench: AsyncParsableCommand {
+    static let configuration = BenchOptions.configuration
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        try await options.run([
+            BenchFigure("bus") { try await measureBus(events: BenchFigure.count(2_000, scale: $0)) },
+        ])
+    }
+}
 
 /// Lesson 03's bus next to a polling bus.
 func measureBus(events: Int) async throws -> [BenchRow] {

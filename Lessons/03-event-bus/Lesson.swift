@@ -11,10 +11,13 @@ struct EventBusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event-bus",
         abstract: "Lesson 03 · the event bus: publish what happened, dead letters, idempotent consumers, the outbox.",
+        // `bench` is hidden (it is `workbook bench`'s): the usage line does not offer a subcommand.
+        usage: "event-bus [<options>]",
         discussion: """
             The outbox act runs on an embedded in-memory SQLite database unless --database (or the \\
             DATABASE_URL environment variable) names a SQLite file or a PostgreSQL server (postgres://…).
-            """)
+            """,
+        subcommands: [Bench.self])
 
     @Flag(help: "Run the acts on your own Exercises/03-event-bus instead of the reference bus.")
     var mine = false

@@ -1,6 +1,19 @@
+import ArgumentParser
 import CircuitBreakerKit
 import CircuitBreakerSolution
 import WorkbookKit
+
+/// `circuit-breaker bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
+struct Bench: AsyncParsableCommand {
+    static let configuration = BenchOptions.configuration
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        try await options.run([
+            BenchFigure("breaker") { try measureBreaker(batches: BenchFigure.count(500, scale: $0)) },
+        ])
+    }
+}
 
 /// Lesson 05's breaker: what it adds to a call while closed, what a rejection costs while open,
 /// next to the timeout that the rejection saves.

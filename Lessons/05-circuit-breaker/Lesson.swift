@@ -11,11 +11,14 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "circuit-breaker",
         abstract: "Lesson 05 · the circuit breaker, with timeouts, retries, bulkheads and fallbacks.",
+        // `bench` is hidden (it is `workbook bench`'s): the usage line does not offer a subcommand.
+        usage: "circuit-breaker [<options>]",
         discussion: """
             Starts the shop's dependencies (a payment provider, auth, notifications, recommendations) \
             as HTTP servers on 127.0.0.1 inside this process and switches them between healthy, slow, \
             failing and down while checkouts run. Real sockets, real timeouts, the system clock.
-            """)
+            """,
+        subcommands: [Bench.self])
 
     @Flag(help: "Run the acts with your own Exercises/05-circuit-breaker instead of the reference breaker.")
     var mine = false

@@ -1,3 +1,4 @@
+import ArgumentParser
 import AsyncHTTPClient
 import Foundation
 import ServiceKit
@@ -5,6 +6,18 @@ import Shop
 import StranglerFigKit
 import StranglerFigSolution
 import WorkbookKit
+
+/// `strangler-fig bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
+struct Bench: AsyncParsableCommand {
+    static let configuration = BenchOptions.configuration
+    @OptionGroup var options: BenchOptions
+
+    func run() async throws {
+        try await options.run([
+            BenchFigure("router") { try await measureRouter(requests: BenchFigure.count(3_000, scale: $0)) },
+        ])
+    }
+}
 
 /// Lesson 06's router decision, and what the facade adds to a request.
 func measureRouter(requests: Int) async throws -> [BenchRow] {

@@ -11,7 +11,7 @@ struct StranglerFigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strangler-fig",
         abstract: "Lesson 06 · strangler fig routing: extract payments behind a facade, tenant by tenant.",
-        subcommands: [Tour.self, Serve.self],
+        subcommands: [Tour.self, Serve.self, Bench.self],
         defaultSubcommand: Tour.self)
 }
 

@@ -9,13 +9,12 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure the workbook's figures: calls, orders, the split, the bus, the breaker, the facade.",
         discussion: """
-            Builds `workbook-bench` in this command's own configuration and runs it once per figure, \
-            each in a process of its own, with a warm-up before every measurement. Run it as \
+            Builds the lessons in this command's own configuration and runs every figure of every \
+            lesson that has one (a Lessons/NN-slug/Bench.swift: `<lesson> bench` lists them), each \
+            in a process of its own, with a warm-up before every measurement. Run it as \
             `swift run -c release workbook bench` for figures worth quoting; the orders figure adds \
             PostgreSQL when DATABASE_URL names a server.
             """)
-
-    static let figures = ["call", "order", "split", "bus", "breaker", "router"]
 
     @Option(help: "Also write the results, with the machine and the date, to this JSON file.")
     var json: String?
@@ -33,30 +32,38 @@ struct BenchCommand: AsyncParsableCommand {
             narrator.title("Benchmarks · \(configuration) build · \(ProcessInfo.processInfo.activeProcessorCount) cores")
             if let advice = BuildConfiguration.timingAdvice { narrator.notice(advice) }
 
-            narrator.step("building workbook-bench (\(configuration))…")
+            narrator.step("building the lessons (\(configuration))…")
             let package = ["--package-path", catalog.root.path]
-            let built = try await spawn(["swift", "build", "-c", configuration, "--product", "workbook-bench"] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
+            let built = try await spawn(["swift", "build", "-c", configuration] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
             guard built == .exited(0) else {
-                throw UsageError("workbook-bench did not build:\n" + lastLines(of: work.appendingPathComponent("build.log"), 15))
+                throw UsageError("the lessons did not build:\n" + lastLines(of: work.appendingPathComponent("build.log"), 15).joined(separator: "\n"))
             }
             let binPath = work.appendingPathComponent("bin.log")
             _ = try await spawn(["swift", "build", "-c", configuration, "--show-bin-path"] + package, log: binPath)
-            let bin = lastLines(of: binPath, 1).trimmingCharacters(in: .whitespacesAndNewlines)
-            let executable = URL(fileURLWithPath: bin).appendingPathComponent("workbook-bench").path
+            let bin = URL(fileURLWithPath: ((try? String(contentsOf: binPath, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
 
             var rows: [BenchRow] = []
-            for figure in Self.figures {
-                narrator.step("\(figure)…")
-                let log = work.appendingPathComponent("\(figure).log")
-                let ending = try await spawn([executable, figure] + (quick ? ["--quick"] : []), log: log, limit: .seconds(900))
-                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                let measured = text.split(separator: "\n").compactMap { line in
-                    line.hasPrefix("{") ? try? JSONDecoder().decode(BenchRow.self, from: Data(line.utf8)) : nil
+            for lesson in catalog.lessons where catalog.hasFigures(lesson) {
+                let executable = bin.appendingPathComponent(lesson.executable).path
+                let listing = work.appendingPathComponent("\(lesson.number)-figures.log")
+                guard try await spawn([executable, "bench"], log: listing, limit: .seconds(60)) == .exited(0) else {
+                    narrator.failed("\(lesson.executable) bench did not list its figures: \(lastLines(of: listing, 3).joined(separator: "\n"))")
+                    continue
                 }
-                if ending != .exited(0) || measured.isEmpty {
-                    narrator.failed("\(figure) did not finish (\(ending)): \(lastLines(of: log, 3))")
+                let figures = ((try? String(contentsOf: listing, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+                for figure in figures {
+                    narrator.step("\(lesson.executable): \(figure)…")
+                    let log = work.appendingPathComponent("\(figure).log")
+                    let ending = try await spawn([executable, "bench", figure] + (quick ? ["--quick"] : []), log: log, limit: .seconds(900))
+                    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                    let measured = text.split(separator: "\n").compactMap { line in
+                        line.hasPrefix("{") ? try? JSONDecoder().decode(BenchRow.self, from: Data(line.utf8)) : nil
+                    }
+                    if ending != .exited(0) || measured.isEmpty {
+                        narrator.failed("\(figure) did not finish (\(ending)): \(lastLines(of: log, 3).joined(separator: "\n"))")
+                    }
+                    rows += measured
                 }
-                rows += measured
             }
             narrator.table(["figure", "measured", "p50", "p99", "per second", "note"], rows.map { row in
                 [row.figure, row.measured, row.p50Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
@@ -86,10 +93,4 @@ struct BenchReport: Codable {
     var date: String
     var quick: Bool
     var rows: [BenchRow]
-}
-
-/// The last `count` lines of a log file.
-private func lastLines(of file: URL, _ count: Int) -> String {
-    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").suffix(count).joined(separator: "\n")
 }

@@ -48,6 +48,12 @@ struct Catalog {
         lessons.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.exerciseDirectory).path) }
     }
 
+    /// Whether the lesson measures figures for `workbook bench`: it has a `Bench.swift`, the
+    /// hidden `bench` subcommand that lists and measures them.
+    func hasFigures(_ lesson: Lesson) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("Lessons/\(lesson.slug)/Bench.swift").path)
+    }
+
     /// The lessons named by number ("1", "01"), or every exercise when none is named.
     func select(_ numbers: [String]) throws -> [Lesson] {
         if numbers.isEmpty { return exercises }
