@@ -16,7 +16,9 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         discussion: """
             Runs on an embedded in-memory SQLite database unless --database (or the DATABASE_URL \
             environment variable) names a SQLite file or a PostgreSQL server (postgres://…). \
-            The shop's tables in that database are dropped and recreated by every act.
+            The shop's tables in that database are dropped and recreated by every act, if a \
+            lesson made them: a table of those names that no lesson made stops the lesson, untouched. \
+            On PostgreSQL the tables live in the schema lesson_01_monolith_order.
             """,
         subcommands: [Bench.self])
 
@@ -54,7 +56,7 @@ struct MonolithOrderCommand: AsyncParsableCommand {
             try stage.checkDatabase()
         } catch {
             Terminal.printError("monolith-order: \((error as? DatabaseError)?.message ?? String(describing: error))")
-            Terminal.printError(location.remedy)
+            if error is DatabaseError { Terminal.printError(location.remedy) }
             throw ExitCode.failure
         }
         if mine, !stage.studentAttempted() {
@@ -65,7 +67,7 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         }
 
         narrator.title("Lesson 01 · The monolith's order transaction")
-        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on \(location), \(BuildConfiguration.name) build.")
+        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : ""), \(BuildConfiguration.name) build.")
         stage.run(1, "A happy order, all in one transaction", actHappyOrder)
         stage.run(2, "Not enough stock on the second line", actInsufficientStock)
         stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)

@@ -9,6 +9,8 @@ struct Stage {
     let placeOrder: PlaceOrder
     let implementation: Implementation
     let location: DatabaseLocation
+    /// On PostgreSQL, the acts' tables live in this schema, not beside yours in `public`.
+    static let schema = "lesson_01_monolith_order"
 
     init(narrator: Narrator, placeOrder: @escaping PlaceOrder, implementation: Implementation, location: DatabaseLocation) {
         self.narrator = narrator
@@ -17,14 +19,15 @@ struct Stage {
         self.location = location
     }
 
-    /// Opens the database once, so that a bad path is reported before any act starts.
+    /// Opens the database and makes the shop's tables once, so that a bad path, or a table of
+    /// the shop's names that no lesson made, is reported before any act starts.
     func checkDatabase() throws {
-        _ = try location.open()
+        _ = try freshShop()
     }
 
     /// A database holding `seed` and nothing else.
     func freshShop(_ seed: ShopSeed = .standard) throws -> any Database {
-        let database = try location.open()
+        let database = try location.open(schema: Self.schema)
         try seed.install(on: database)
         return database
     }

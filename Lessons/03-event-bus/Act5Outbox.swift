@@ -10,7 +10,7 @@ func actOutbox(_ stage: Stage) async throws {
 
     narrator.step("Without an outbox: commit the order, then publish. The process dies after committing order 2, before publishing it.")
     do {
-        let database = try stage.location.open()
+        let database = try stage.location.open(schema: Stage.schema)
         try ShopSeed.standard.install(on: database)
         let shipping = try ShipmentStore(idempotent: true)
         let bus = stage.makeBus()
@@ -27,7 +27,7 @@ func actOutbox(_ stage: Stage) async throws {
 
     narrator.step("With the outbox: the order and its event commit in one transaction; a relay publishes after commit.")
     narrator.step("The relay dies after publishing order 2's event, before marking it sent; then it runs again.")
-    let database = try stage.location.open()
+    let database = try stage.location.open(schema: Stage.schema)
     try ShopSeed.standard.install(on: database)
     try Outbox.recreate(on: database)
     let shipping = try ShipmentStore(idempotent: true)

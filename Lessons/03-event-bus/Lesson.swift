@@ -44,10 +44,10 @@ struct EventBusCommand: AsyncParsableCommand {
         let implementation: Implementation = mine ? .student : .reference
         let stage = Stage(narrator: narrator, implementation: implementation, location: location, seed: seed)
         do {
-            _ = try location.open()
+            try stage.checkDatabase()
         } catch {
-            Terminal.printError("event-bus: \(error.message)")
-            Terminal.printError(location.remedy)
+            Terminal.printError("event-bus: \((error as? DatabaseError)?.message ?? String(describing: error))")
+            if error is DatabaseError { Terminal.printError(location.remedy) }
             throw ExitCode.failure
         }
         if mine, await !stage.studentAttempted() {
@@ -58,7 +58,7 @@ struct EventBusCommand: AsyncParsableCommand {
         }
 
         narrator.title("Lesson 03 · The event bus")
-        narrator.say("Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location).")
+        narrator.say("Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : "").")
         await stage.run(1, "\"Do this\": checkout calls every consumer", actDoThis)
         await stage.run(2, "\"This happened\": checkout publishes, consumers subscribe", actThisHappened)
         await stage.run(3, "A poison event: retries, dead letters, replay", actPoisonEvent)

@@ -7,6 +7,8 @@ import WorkbookKit
 
 /// What every act needs: the narrator, a way to make the bus under study, event ids, a database.
 struct Stage: Sendable {
+    /// On PostgreSQL, the outbox act's tables live in this schema, not beside yours in `public`.
+    static let schema = "lesson_03_event_bus"
     let narrator: Narrator
     let implementation: Implementation
     let location: DatabaseLocation
@@ -42,5 +44,13 @@ struct Stage: Sendable {
     /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
     func run(_ number: Int, _ title: String, _ act: (Stage) async throws -> Void) async {
         await narrator.act(number, title) { try await act(self) }
+    }
+
+    /// Opens the database and makes the outbox act's tables once, so that a bad path, or a
+    /// table of those names that no lesson made, is reported before any act starts.
+    func checkDatabase() throws {
+        let database = try location.open(schema: Self.schema)
+        try ShopSeed.standard.install(on: database)
+        try Outbox.recreate(on: database)
     }
 }

@@ -45,6 +45,17 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Opens a connection for a lesson's acts. On PostgreSQL they work in `schema`, a schema of
+    /// the lesson's own, created when missing and kept afterwards for you to look at, so that the
+    /// lesson's tables never land beside yours in `public`. On SQLite, the database itself.
+    public func open(schema: String) throws(DatabaseError) -> any Database {
+        let database = try open()
+        if case .postgres = self {
+            try database.executeScript("CREATE SCHEMA IF NOT EXISTS \(schema); SET search_path TO \(schema)")
+        }
+        return database
+    }
+
     /// A new, empty database for one test or one act: in-memory on SQLite, a scratch schema on
     /// PostgreSQL (see ``PostgresDatabase/scratch(url:)``). A SQLite file is not isolated.
     public func openScratch() throws(DatabaseError) -> any Database {

@@ -5,10 +5,10 @@ import Foundation
 /// committed change always has its event, and a rolled-back one never does. A relay publishes
 /// them after the commit.
 public enum Outbox {
-    /// Drops and creates the `outbox` table.
-    public static func recreate(on database: any Database) throws(DatabaseError) {
-        try database.executeScript("DROP TABLE IF EXISTS outbox")
-        try database.executeScript("""
+    /// Drops (when a lesson made it) and creates the `outbox` table; refuses, with
+    /// ``ForeignTablesError``, when a table of that name was made by someone else.
+    public static func recreate(on database: any Database) throws {
+        try LessonTables.recreate(["outbox"], on: database, create: """
             CREATE TABLE outbox (
                 sequence BIGINT PRIMARY KEY,
                 event_id TEXT NOT NULL UNIQUE,

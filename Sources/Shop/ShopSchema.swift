@@ -37,11 +37,9 @@ public enum ShopSchema {
         );
         """
 
-    /// Drops the shop's tables if they exist and creates them empty.
-    public static func recreate(on database: any Database) throws(DatabaseError) {
-        for table in tables.reversed() {
-            try database.executeScript("DROP TABLE IF EXISTS \(table)")
-        }
-        try database.executeScript(create)
+    /// Drops the shop's tables if a lesson made them and creates them empty; refuses, with
+    /// ``ForeignTablesError``, when a table of the same name was made by someone else.
+    public static func recreate(on database: any Database) throws {
+        try LessonTables.recreate(tables.reversed(), on: database, create: create)
     }
 }
