@@ -71,16 +71,13 @@ struct GradeCommand: AsyncParsableCommand {
 
     private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) async throws {
         let narrator = Narrator(write: Terminal.writeLine)
+        let students = try Students(paths: student)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons)
         var known = KnownChecks(Memory(catalog))
-        for path in student {
-            let submission = URL(fileURLWithPath: path).standardizedFileURL
-            guard FileManager.default.fileExists(atPath: submission.appendingPathComponent("Exercises").path) else {
-                throw UsageError("\(path) is not a student checkout: it has no Exercises/ folder")
-            }
-            narrator.act(gradebook.rows.count + 1, "Student \(submission.lastPathComponent)")
-            let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: lessons)
+        for student in students.all {
+            narrator.act(gradebook.rows.count + 1, "Student \(student.name)")
+            let copy = try GradingCopy(workbook: catalog, submission: student.checkout, lessons: lessons)
             let work = try temporaryFolder("student")
             defer { try? FileManager.default.removeItem(at: work) }
             var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
@@ -91,9 +88,12 @@ struct GradeCommand: AsyncParsableCommand {
             let grades = try await grader.grade(lessons, work: work)
             known.learn(from: grades)
             GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
-            let folder = output.appendingPathComponent(Exports.safeName(submission.lastPathComponent))
-            try Exports.write(grades, student: submission.lastPathComponent, to: folder)
-            gradebook.add(student: submission.lastPathComponent, grades)
+            let folder = output.appendingPathComponent(student.folder)
+            if FileManager.default.fileExists(atPath: folder.path) {
+                narrator.step("replacing the results of an earlier grade in \(folder.path)")
+            }
+            try Exports.write(grades, student: student.name, to: folder)
+            gradebook.add(student: student.name, grades)
         }
         try known.save()
         try gradebook.csv.write(to: output.appendingPathComponent("gradebook.csv"), atomically: true, encoding: .utf8)
