@@ -5,10 +5,11 @@ import Testing
 /// Whether process `pid` still exists (signal 0 asks without sending anything).
 private func alive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
 
-/// Whether process `pid` is gone within five seconds: a killed process whose parent has ended
-/// exists until the system's first process reaps it.
+/// Whether process `pid` is gone within 30 seconds: a killed process whose parent has ended
+/// exists until the system's first process reaps it. Generous, so that a loaded machine (the
+/// whole suite runs at once) does not fail it; what it checks is that the process goes at all.
 private func gone(_ pid: Int32) async throws -> Bool {
-    for _ in 0..<100 where alive(pid) { try await Task.sleep(for: .milliseconds(50)) }
+    for _ in 0..<600 where alive(pid) { try await Task.sleep(for: .milliseconds(50)) }
     return !alive(pid)
 }
 
@@ -38,9 +39,11 @@ private func scratchLog() -> URL {
         defer { try? FileManager.default.removeItem(at: log) }
         let started = ContinuousClock.now
         let ending = try await GroupRun.run(
-            "sh", ["-c", "sh -c 'trap \"\" INT TERM; echo $$; exec sleep 60' & wait"], log: log, limit: .milliseconds(500))
+            "sh", ["-c", "sh -c 'trap \"\" INT TERM; echo $$; exec sleep 600' & wait"], log: log, limit: .milliseconds(500))
         #expect(ending == .timedOut)
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // Far less than the 600 s the group would take by itself; no tighter, since the whole
+        // suite runs at once on a machine that may have two cores.
+        #expect(ContinuousClock.now - started < .seconds(300))
         let grandchild = try #require(Int32(String(contentsOf: log, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(try await gone(grandchild))
     }
@@ -84,12 +87,14 @@ private func scratchLog() -> URL {
         #expect(!alive(child.pid))
     }
 
+    /// `kill` sends SIGKILL and nothing before it: a child that notes SIGTERM never notes one.
     @Test func killEndsItAtOnce() async throws {
-        let child = try await ChildProcess.start("sh", ["-c", "trap '' TERM; echo ready; exec sleep 60"])
-        let started = ContinuousClock.now
+        let log = scratchLog()
+        defer { try? FileManager.default.removeItem(at: log) }
+        let child = try await ChildProcess.start("sh", ["-c", "trap 'echo term >> \(log.path)' TERM; echo ready; while true; do sleep 0.1; done"])
         await child.kill()
-        #expect(ContinuousClock.now - started < .milliseconds(900))
         #expect(!alive(child.pid))
+        #expect(((try? String(contentsOf: log, encoding: .utf8)) ?? "").isEmpty)
     }
 
     @Test func aChildThatEndsWithoutALineIsAnError() async {
@@ -99,9 +104,9 @@ private func scratchLog() -> URL {
     @Test func aChildThatWritesNothingInTimeIsKilled() async {
         let started = ContinuousClock.now
         await #expect(throws: ProcessStartError.self) {
-            try await ChildProcess.start("sh", ["-c", "exec sleep 60"], limit: .milliseconds(300))
+            try await ChildProcess.start("sh", ["-c", "exec sleep 600"], limit: .milliseconds(300))
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(300))
     }
 
     @Test func aChildThatEndsByItselfIsSeenToHaveEnded() async throws {
