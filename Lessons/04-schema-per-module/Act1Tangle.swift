@@ -4,7 +4,7 @@ import Shop
 /// Act 1: one schema for everyone; billing reads auth's users table; auth renames a column.
 func actTangle(_ stage: Stage) throws {
     let narrator = stage.narrator
-    let database = try stage.location.openScratch()
+    let database = try stage.sharedDatabase()
     try database.executeScript("""
         CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL, display_name TEXT NOT NULL);
         CREATE TABLE customers (user_id TEXT PRIMARY KEY REFERENCES users (id));

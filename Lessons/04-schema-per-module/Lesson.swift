@@ -43,7 +43,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
                 _ = try ModularDatabase(at: location)
             } catch {
                 Terminal.printError("schema-per-module: \((error as? DatabaseError)?.message ?? String(describing: error))")
-                Terminal.printError(location.remedy)
+                if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
                 throw ExitCode.failure
             }
             if mine, !stage.functions.isAttempted {
@@ -61,6 +61,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
             stage.run(4, "The compiler enforces it too", actCompilerEnforces)
             stage.run(5, "Ready to extract: billing in a database of its own", actExtraction)
             stage.run(6, "When to choose a modular monolith", actWhenToUse)
+            try narrator.finish("schema-per-module")
         }, cleanup: {})
     }
 }

@@ -42,6 +42,13 @@ struct Stage {
         return (database, auth)
     }
 
+    /// Act 1's one database for every module: in memory, a file beside the module files when
+    /// `--database` names a directory, or a scratch schema on PostgreSQL.
+    func sharedDatabase() throws -> any Database {
+        guard case .sqlite(let path) = location, path != ":memory:" else { return try location.openScratch() }
+        return try SQLiteDatabase(path: ModuleFiles(path: path).fresh("shared.sqlite"))
+    }
+
     /// The run's charges, from its seed.
     func charges() -> [Charge] {
         var random = SeededRandom(seed: seed)

@@ -73,6 +73,16 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// How to get going after `error`: nothing more for an error that says it all itself; for a
+    /// refused privilege (SQLSTATE 42501), what to grant; else ``remedy``.
+    public func remedy(for error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        if error.sqlState == "42501" {
+            return "The user in the URL lacks a privilege this lesson needs: grant it (e.g. `ALTER ROLE name CREATEDB CREATEROLE`), or use a superuser."
+        }
+        return remedy
+    }
+
     /// How to get going when this location cannot be opened.
     public var remedy: String {
         switch self {

@@ -23,25 +23,30 @@ public final class ModularDatabase {
     public init(at location: DatabaseLocation, separate: Set<Module> = []) throws {
         switch location {
         case .sqlite(let path):
-            let directory = try Self.directory(for: path)
-            let admin = try SQLiteDatabase()
-            for module in Module.allCases where !separate.contains(module) {
-                try admin.executeScript("ATTACH DATABASE '\(directory)/\(module.schema).sqlite' AS \(module.schema)")
-            }
-            for module in Module.allCases {
-                let connection = try SQLiteDatabase()
-                let modules = separate.contains(module) ? [module] : Module.allCases.filter { !separate.contains($0) }
-                for attached in modules {
-                    let file = separate.contains(attached) ? "\(directory)/separate-\(attached.schema).sqlite" : "\(directory)/\(attached.schema).sqlite"
-                    try connection.executeScript("ATTACH DATABASE '\(file)' AS \(attached.schema)")
+            let files = try ModuleFiles(path: path)
+            do {
+                let shared = Dictionary(uniqueKeysWithValues: Module.allCases.map { ($0, files.fresh("\($0.schema).sqlite")) })
+                let apart = Dictionary(uniqueKeysWithValues: separate.map { ($0, files.fresh("separate-\($0.schema).sqlite")) })
+                let admin = try SQLiteDatabase()
+                for module in Module.allCases where !separate.contains(module) {
+                    try admin.execute("ATTACH DATABASE $1 AS \(module.schema)", .text(shared[module]!))
                 }
-                connection.restrictAccess(to: [module.schema], owner: module.rawValue)
-                connections[module] = connection
+                for module in Module.allCases {
+                    let connection = try SQLiteDatabase()
+                    let modules = separate.contains(module) ? [module] : Module.allCases.filter { !separate.contains($0) }
+                    for attached in modules {
+                        try connection.execute("ATTACH DATABASE $1 AS \(attached.schema)", .text(apart[attached] ?? shared[attached]!))
+                    }
+                    connection.restrictAccess(to: [module.schema], owner: module.rawValue)
+                    connections[module] = connection
+                }
+                self.admin = admin
+            } catch {
+                files.removeIfTemporary()
+                throw error
             }
             engine = .sqlite
-            self.admin = admin
-            let temporary = path == ":memory:"
-            teardown = { if temporary { try? FileManager.default.removeItem(atPath: directory) } }
+            teardown = { files.removeIfTemporary() }
         case .postgres(let url):
             let cluster = try PostgresCluster(url: url)
             // A failure half-way drops what was made so far: deinit runs only after a whole init.
@@ -81,15 +86,4 @@ public final class ModularDatabase {
 
     /// The connection `module` works through: it can touch its own schema and nothing else.
     public func connection(for module: Module) -> any Database { connections[module]! }
-
-    /// Where the module files go: the given directory, or a new temporary one for `:memory:`.
-    private static func directory(for path: String) throws -> String {
-        if path != ":memory:" {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            return path
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("monolith-first-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return directory
-    }
 }
