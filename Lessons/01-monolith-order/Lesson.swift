@@ -56,7 +56,7 @@ struct MonolithOrderCommand: AsyncParsableCommand {
             try stage.checkDatabase()
         } catch {
             Terminal.printError("monolith-order: \((error as? DatabaseError)?.message ?? String(describing: error))")
-            if error is DatabaseError { Terminal.printError(location.remedy) }
+            if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
             throw ExitCode.failure
         }
         if mine, !stage.studentAttempted() {
@@ -74,5 +74,6 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         stage.run(4, "The database fails half-way", actFailureHalfWay)
         stage.run(5, "What an order costs in-process", { try actMeasure($0, orders: orders, seed: seed) })
         stage.run(6, "When the monolith breaks", actWhenItBreaks)
+        try narrator.finish("monolith-order")
     }
 }

@@ -74,6 +74,7 @@ struct Tour: AsyncParsableCommand {
             await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
             await stage.run(4, "Kill the payments process mid-run", actKill)
             await stage.run(5, "The verdict", actVerdict)
+            try narrator.finish("premature-split")
         }, cleanup: { await stage.cleanUp() })
     }
 }

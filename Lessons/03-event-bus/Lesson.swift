@@ -47,7 +47,7 @@ struct EventBusCommand: AsyncParsableCommand {
             try stage.checkDatabase()
         } catch {
             Terminal.printError("event-bus: \((error as? DatabaseError)?.message ?? String(describing: error))")
-            if error is DatabaseError { Terminal.printError(location.remedy) }
+            if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
             throw ExitCode.failure
         }
         if mine, await !stage.studentAttempted() {
@@ -66,5 +66,6 @@ struct EventBusCommand: AsyncParsableCommand {
         await stage.run(5, "Lost events, and the outbox", actOutbox)
         await stage.run(6, "Lag and throughput, next to a polling bus", { try await actMeasure($0, events: events) })
         await stage.run(7, "When not to use events", actWhenNot)
+        try narrator.finish("event-bus")
     }
 }

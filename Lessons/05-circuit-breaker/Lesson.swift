@@ -56,6 +56,7 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         await stage.run(4, "Bulkheads: slow notifications, starving auth", actBulkhead)
         await stage.run(5, "The half-open stampede", actStampede)
         await stage.run(6, "Graceful degradation", actDegradation)
+        try narrator.finish("circuit-breaker")
     }
 }
 

@@ -75,6 +75,7 @@ struct Tour: AsyncParsableCommand {
             await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
             await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
             await stage.run(5, "Retire the legacy route", migration, actRetire)
+            try narrator.finish("strangler-fig")
         }, cleanup: { await migration.stop() })
     }
 }

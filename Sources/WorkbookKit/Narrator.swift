@@ -1,3 +1,5 @@
+import ArgumentParser
+
 /// Tells a lesson's story on the terminal: acts, steps, ✓/✗ outcomes, notices and small tables.
 ///
 /// Every line goes through `write`, so tests can capture the narration. Colour is used only
@@ -5,6 +7,8 @@
 public struct Narrator: Sendable {
     private let colour: Bool
     private let write: @Sendable (String) -> Void
+    /// The acts that stopped on an error, in order.
+    private let stopped = Locked<[Int]>([])
 
     public init(colour: Bool = Terminal.wantsColour, write: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.colour = colour
@@ -56,6 +60,25 @@ public struct Narrator: Sendable {
 }
 
 extension Narrator {
+    /// Ends the lesson: when an act stopped on an error, says which in a last line and exits
+    /// with status 1, so that a script (or CI) running the lesson sees that it did not run whole.
+    public func finish(_ lesson: String) throws {
+        let acts = stopped.withLock { $0 }
+        guard !acts.isEmpty else { return }
+        write("")
+        failed("\(lesson): \(acts.count == 1 ? "act" : "acts") \(acts.map(String.init).joined(separator: ", ")) stopped before the end (see the ✗ lines above).")
+        throw ExitCode.failure
+    }
+
+    private func stop(_ number: Int, _ error: any Error) {
+        stopped.withLock { $0.append(number) }
+        if let error = error as? NotAttempted {
+            failed("This act needs a piece you have not written yet: \(error)")
+        } else {
+            failed("The act stopped: \(error)")
+        }
+    }
+
     /// Runs one act under its heading. An error ends the act with a one-line message — a piece of
     /// the exercise not written yet, or anything else — never the lesson with a stack trace.
     public func act(_ number: Int, _ title: String, _ body: () throws -> Void) {
@@ -63,10 +86,8 @@ extension Narrator {
         act(number, title)
         do {
             try body()
-        } catch let error as NotAttempted {
-            failed("This act needs a piece you have not written yet: \(error)")
         } catch {
-            failed("The act stopped: \(error)")
+            stop(number, error)
         }
     }
 
@@ -80,10 +101,8 @@ extension Narrator {
             try await body()
         } catch where Task.isCancelled {
             return
-        } catch let error as NotAttempted {
-            failed("This act needs a piece you have not written yet: \(error)")
         } catch {
-            failed("The act stopped: \(error)")
+            stop(number, error)
         }
     }
 }

@@ -27,4 +27,23 @@ struct NarrationTests {
         let lines = TextTable(headers: ["item", "stock"], rows: [["cable", "40"], ["headphones", "5"]]).lines().map(\.text)
         #expect(lines == ["item        stock", "──────────  ─────", "cable          40", "headphones      5"])
     }
+
+    @Test("a lesson whose acts all ran ends quietly; one whose act stopped names it and exits 1")
+    func finish() async throws {
+        struct Broken: Error {}
+        let whole = Lines()
+        let narrator = Narrator(colour: false, write: whole.append)
+        narrator.act(1, "fine") {}
+        await narrator.act(2, "fine too") {}
+        try narrator.finish("lesson")
+        #expect(!whole.all.withLock { $0 }.contains { $0.contains("stopped") })
+
+        let lines = Lines()
+        let stopping = Narrator(colour: false, write: lines.append)
+        stopping.act(1, "breaks") { throw Broken() }
+        stopping.act(2, "fine") {}
+        await stopping.act(3, "not written") { throw NotAttempted(function: "f()", file: "F.swift") }
+        #expect(throws: (any Error).self) { try stopping.finish("lesson") }
+        #expect(lines.all.withLock { $0 }.last == "✗ lesson: acts 1, 3 stopped before the end (see the ✗ lines above).")
+    }
 }
