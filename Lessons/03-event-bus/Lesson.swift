@@ -14,7 +14,7 @@ struct EventBusCommand: AsyncParsableCommand {
         // `bench` is hidden (it is `workbook bench`'s): the usage line does not offer a subcommand.
         usage: "event-bus [<options>]",
         discussion: """
-            The outbox act runs on an embedded in-memory SQLite database unless --database (or the \\
+            The outbox act runs on an embedded in-memory SQLite database unless --database (or the \
             DATABASE_URL environment variable) names a SQLite file or a PostgreSQL server (postgres://…).
             """,
         subcommands: [Bench.self])

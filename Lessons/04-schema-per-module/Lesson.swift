@@ -12,9 +12,10 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
         commandName: "schema-per-module",
         abstract: "Lesson 04 · schema per module: a modular monolith whose boundaries the database itself enforces.",
         discussion: """
-            Runs on SQLite (one attached database file per module, in a temporary directory) unless \\
-            --database (or DATABASE_URL) names a PostgreSQL server (postgres://…), where each module \\
-            gets a schema and a role of its own in a scratch database that is dropped at the end. \\
+            Runs on SQLite, one attached database file per module, in a temporary directory (or in \
+            the directory --database DIR names, kept afterwards; a directory this lesson did not make \
+            must be empty), unless --database (or DATABASE_URL) names a PostgreSQL server (postgres://…), where each module \
+            gets a schema and a role of its own in a scratch database that is dropped at the end. \
             The connecting user must be allowed to create databases and roles.
             """)
 

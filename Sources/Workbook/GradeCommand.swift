@@ -7,10 +7,11 @@ struct GradeCommand: AsyncParsableCommand {
         commandName: "grade",
         abstract: "Grades exercises, each in its own `swift test` process with a time limit.",
         discussion: """
-            Without --student, grades this checkout's Exercises/ and remembers the result for `workbook list`. \\
-            With --student PATH… and --output DIR, grades each student checkout in a private copy of this \\
-            workbook (its tests and solutions, their Exercises/ only) and writes results.json (Gradescope), \\
-            junit.xml and a gradebook.csv row per student.
+            Without --student, grades this checkout's Exercises/ and remembers the result for `workbook list`. \
+            With --student PATH… and --output DIR, grades each student checkout in a private copy of this \
+            workbook (its tests and solutions, their Exercises/ only) and writes results.json (Gradescope), \
+            junit.xml and a gradebook.csv row per student, each named by its path below the folder \
+            all the checkouts share (alice/monolith-first).
             """)
 
     @Argument(help: "Exercise numbers (e.g. 01 3); all exercises when none is given.")

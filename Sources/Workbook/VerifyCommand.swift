@@ -7,9 +7,9 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "The workbook's own consistency check, which CI runs.",
         discussion: """
-            Every lesson has its text, hints, executable, exercise, solution and tests; exercise and \\
-            solution have the same files and the same declarations; as shipped every exercise is \\
-            reported as not attempted and no student-side check runs; with the solutions copied over \\
+            Every lesson has its text, hints, executable, exercise, solution and tests; exercise and \
+            solution have the same files and the same declarations; as shipped every exercise is \
+            reported as not attempted and no student-side check runs; with the solutions copied over \
             the exercises, every student-side check runs and passes.
             """)
 
