@@ -161,11 +161,17 @@ public final class PostgresDatabase: Database {
     }
 
     /// The URL without its password, for messages.
-    static func redacted(_ url: String) -> String {
-        let parts = url.split(separator: "://", maxSplits: 1)
-        guard parts.count == 2, let at = parts[1].lastIndex(of: "@"),
-            let colon = parts[1][..<at].firstIndex(of: ":")
-        else { return url }
-        return parts[0] + "://" + parts[1][..<colon] + ":***" + parts[1][at...]
+    /// `url` with every password libpq would read from it masked: `user:***@host`, and
+    /// `password=***` in the query string (`?password=…&…`) or in a `key=value` connection string.
+    public static func redacted(_ url: String) -> String {
+        var text = url
+        if let scheme = text.firstRange(of: "://") {
+            let authority = text[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" }
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+            }
+        }
+        // password=… up to the next & (a URL's query) or blank (a connection string).
+        return text.replacing(/(?i)(password=)[^&\s]*/) { "\($0.output.1)***" }
     }
 }

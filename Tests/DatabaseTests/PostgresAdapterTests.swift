@@ -14,6 +14,27 @@ struct PostgresAdapterTests {
         #expect(error?.message.contains("secret") == false, "the password must not be printed: \(String(describing: error))")
     }
 
+    @Test("every password form libpq reads is masked: user:pw@, ?password=, and password= in a connection string")
+    func redaction() {
+        #expect(PostgresDatabase.redacted("postgres://student:secret@127.0.0.1:5432/shop") == "postgres://student:***@127.0.0.1:5432/shop")
+        #expect(PostgresDatabase.redacted("postgres://student@127.0.0.1/shop?sslmode=disable&password=secret&connect_timeout=2")
+            == "postgres://student@127.0.0.1/shop?sslmode=disable&password=***&connect_timeout=2")
+        #expect(PostgresDatabase.redacted("postgresql://127.0.0.1/shop?PASSWORD=secret") == "postgresql://127.0.0.1/shop?PASSWORD=***")
+        #expect(PostgresDatabase.redacted("host=127.0.0.1 password=secret dbname=shop") == "host=127.0.0.1 password=*** dbname=shop")
+        // An @ in the path or query is not a password's end.
+        #expect(PostgresDatabase.redacted("postgres://127.0.0.1/shop?application_name=a@b") == "postgres://127.0.0.1/shop?application_name=a@b")
+        #expect(PostgresDatabase.redacted("postgres://student@127.0.0.1/shop") == "postgres://student@127.0.0.1/shop")
+    }
+
+    @Test("a ?password= in the URL is not printed when the server is not there")
+    func unreachableWithQueryPassword() {
+        let error = #expect(throws: DatabaseError.self) {
+            try PostgresDatabase(url: "postgres://student@127.0.0.1:1/shop?password=secret&connect_timeout=2")
+        }
+        #expect(error?.message.contains("secret") == false, "the password must not be printed: \(String(describing: error))")
+        #expect(DatabaseLocation("postgres://student@127.0.0.1:1/shop?password=secret").description.contains("secret") == false)
+    }
+
     @Test("errors carry the server's SQLSTATE", .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
     func sqlState() throws {
         let database = try Engines.open(.postgres)
