@@ -31,7 +31,10 @@ struct GradeReport {
             switch grade.state {
             case .notAttempted:
                 narrator.say("  open Exercises/\(grade.slug)/ and replace a stub; hints: swift run workbook hint \(grade.number)")
-            case .doesNotCompile(let lines), .crashed(let lines), .timedOut(let lines):
+            case .crashed(let lines):
+                narrator.failed("why it crashed:")
+                lines.forEach { narrator.say("    " + $0) }
+            case .doesNotCompile(let lines), .timedOut(let lines):
                 narrator.failed("last lines of output:")
                 lines.forEach { narrator.say("    " + $0) }
             case .graded:

@@ -181,7 +181,7 @@ struct Grader {
         if ending == .timedOut {
             state = .timedOut(lastLines: output(of: log))
         } else if !events.finished {
-            state = .crashed(lastLines: output(of: log))
+            state = .crashed(lastLines: crashReason(in: log) ?? output(of: log))
         } else {
             state = notAttempted ? .notAttempted : .graded
         }
@@ -204,4 +204,21 @@ extension Grader {
 /// The last lines of a test log worth reading: without the "◇ … started" progress lines.
 func output(of log: URL) -> [String] {
     Array(lastLines(of: log, 400).filter { !$0.hasPrefix("◇") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(12))
+}
+
+/// Why a test process crashed, in lines a student can act on: the runtime's message (a fatal
+/// error, a failed precondition, a nil unwrapped) and the crashing code's frames in Exercises/ —
+/// not the registers and the list of loaded images that end a crash report. Nil when the log
+/// holds no such message.
+func crashReason(in log: URL) -> [String]? {
+    let lines = lastLines(of: log, 2_000)
+    let messages = ["Fatal error:", "Precondition failed", "Assertion failed", "Unexpectedly found nil", "Program crashed:"]
+    guard let message = lines.first(where: { line in messages.contains { line.contains($0) } }) else { return nil }
+    let frames = lines.compactMap { line -> String? in
+        guard let at = line.range(of: " at ", options: .backwards), let exercise = line[at.upperBound...].range(of: "Exercises/") else { return nil }
+        // "  1 [ra]   0x0000… CircuitBreaker.acquirePermission() + 526 in Tests.xctest at /…/Exercises/…:41:49"
+        let function = line[..<at.lowerBound].split(separator: " ").drop { !$0.hasPrefix("0x") }.dropFirst().prefix { $0 != "+" }.joined(separator: " ")
+        return "  in \(function) at \(line[exercise.lowerBound...])"
+    }
+    return [message.trimmingCharacters(in: .whitespaces)] + frames.prefix(5)
 }

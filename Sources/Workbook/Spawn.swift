@@ -14,6 +14,7 @@ func spawn(_ arguments: [String], log: URL, limit: Duration? = nil) async throws
 
 /// The last `count` lines of a file.
 func lastLines(of file: URL, _ count: Int) -> [String] {
-    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    // Leniently: a crash report's register dump may hold bytes that are not UTF-8.
+    let text = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     return Array(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).suffix(count))
 }
