@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Database
 import Hummingbird
@@ -50,8 +51,15 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard !database.isEmpty else { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
         if server == .facade, legacyURL == nil || paymentsURL == nil {
             throw ValidationError("the facade needs --legacy URL and --payments URL")
+        }
+        for (flag, url) in [("--legacy", legacyURL), ("--payments", paymentsURL)] {
+            guard let url else { continue }
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host?.isEmpty == false else {
+                throw ValidationError("\(flag) needs an http:// URL such as http://127.0.0.1:8080, got \"\(url)\"")
+            }
         }
     }
 

@@ -42,10 +42,19 @@ public enum JSON {
 
     /// Decodes a value, or says which field was wrong in a line a client can read.
     public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws(BadRequest) -> Value {
-        do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
+        let value: Value
+        do { value = try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
             throw BadRequest(explaining: error)
         } catch {
             throw BadRequest(reason: "the body is not valid JSON")
         }
+        if let checked = value as? any CheckedOnArrival { try checked.check() }
+        return value
     }
+}
+
+/// A wire value with rules beyond its types, checked whenever a body is decoded into it.
+public protocol CheckedOnArrival {
+    /// Throws a ``BadRequest`` that names the field and the rule it breaks.
+    func check() throws(BadRequest)
 }

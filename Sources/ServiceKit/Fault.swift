@@ -70,3 +70,10 @@ public struct FaultPlan: Codable, Sendable, Hashable {
         FaultPlan(script: faults)
     }
 }
+
+extension FaultPlan: CheckedOnArrival {
+    public func check() throws(BadRequest) {
+        guard (0...1).contains(rate) else { throw BadRequest(reason: "rate must be between 0 and 1, got \(rate)") }
+        guard latencyMilliseconds >= 0 else { throw BadRequest(reason: "latencyMilliseconds must not be negative, got \(latencyMilliseconds)") }
+    }
+}

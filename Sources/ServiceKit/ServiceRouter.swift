@@ -10,10 +10,13 @@ public enum ServiceRouter {
     /// A router for `host`. A call the fault plan says gets no answer is held for `hold`, long
     /// after any client's deadline, then answered 504.
     public static func make(_ host: ServiceHost, hold: Duration = .seconds(2)) -> Router<BasicRequestContext> {
-        let router = Router()
+        let routes = JSONRouter()
         for operation in host.endpoint.operations {
-            router.post(RouterPath(operation)) { request, _ -> Response in
+            routes.post(operation) { request, _ -> Response in
                 let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
+                if let key, key.allSatisfy(\.isWhitespace) {
+                    return response(BadRequest(reason: "the Idempotency-Key header is empty: leave it out, or give a key").answer)
+                }
                 let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
                 switch await host.serve(operation, idempotencyKey: key, body: body) {
                 case .answer(let answer):
@@ -26,10 +29,10 @@ public enum ServiceRouter {
                 }
             }
         }
-        router.get("health") { _, _ in response(.json(["service": host.endpoint.name, "status": "ready"])) }
-        router.get("state") { _, _ in response(await host.endpoint.state()) }
-        router.get("faults") { _, _ in response(.json(FaultReport(plan: host.faults.plan, injected: host.faults.injected))) }
-        router.put("faults") { request, _ -> Response in
+        routes.get("health") { _, _ in response(.json(["service": host.endpoint.name, "status": "ready"])) }
+        routes.get("state") { _, _ in response(await host.endpoint.state()) }
+        routes.get("faults") { _, _ in response(.json(FaultReport(plan: host.faults.plan, injected: host.faults.injected))) }
+        routes.put("faults") { request, _ -> Response in
             let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
             do throws(BadRequest) {
                 let plan = try JSON.decode(FaultPlan.self, from: body)
@@ -39,7 +42,7 @@ public enum ServiceRouter {
                 return response(error.answer)
             }
         }
-        return router
+        return routes.router
     }
 
     /// A Hummingbird response carrying an `Answer`.

@@ -29,19 +29,19 @@ public actor PaymentsApp {
 
     /// The router: the payments endpoints, and the catalog when this is the monolith.
     public nonisolated func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("health") { _, _ in ServiceRouter.response(.json(["service": self.role.rawValue, "status": "ready"])) }
+        let routes = JSONRouter()
+        routes.get("health") { _, _ in ServiceRouter.response(.json(["service": self.role.rawValue, "status": "ready"])) }
         guard servesPayments else {
-            router.get("catalog") { _, _ in ServiceRouter.response(await self.catalog()) }
-            return router
+            routes.get("catalog") { _, _ in ServiceRouter.response(await self.catalog()) }
+            return routes.router
         }
-        router.get("payments/fees") { request, _ in
+        routes.get("payments/fees") { request, _ in
             guard let text = request.uri.queryParameters.get("amount"), let amount = Int(text), (1...100_000_000).contains(amount) else {
                 return ServiceRouter.response(BadRequest(reason: "amount must be a whole number of cents, 1…100000000").answer)
             }
             return ServiceRouter.response(await self.quote(amount))
         }
-        router.post("payments/charges") { request, _ in
+        routes.post("payments/charges") { request, _ in
             let body = Data(try await request.body.collect(upTo: ServiceRouter.bodyLimit).readableBytesView)
             do throws(BadRequest) {
                 return ServiceRouter.response(await self.charge(try JSON.decode(ChargeRequest.self, from: body)))
@@ -50,9 +50,9 @@ public actor PaymentsApp {
             }
         }
         if role == .legacy {
-            router.get("catalog") { _, _ in ServiceRouter.response(await self.catalog()) }
+            routes.get("catalog") { _, _ in ServiceRouter.response(await self.catalog()) }
         }
-        return router
+        return routes.router
     }
 
     private func quote(_ amount: Int) -> Answer {

@@ -31,9 +31,9 @@ public final class RoutingFacade: Sendable {
 
     /// The facade's HTTP face.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.get("_facade/plan") { _, _ in ServiceRouter.response(.json(self.plan.withLock { $0 })) }
-        router.put("_facade/plan") { request, _ -> Response in
+        let routes = JSONRouter()
+        routes.get("_facade/plan") { _, _ in ServiceRouter.response(.json(self.plan.withLock { $0 })) }
+        routes.put("_facade/plan") { request, _ -> Response in
             let body = Data(try await request.body.collect(upTo: ServiceRouter.bodyLimit).readableBytesView)
             do throws(BadRequest) {
                 let replacement = try JSON.decode(MigrationPlan.self, from: body)
@@ -43,15 +43,15 @@ public final class RoutingFacade: Sendable {
                 return ServiceRouter.response(error.answer)
             }
         }
-        router.get("_facade/stats") { _, _ in ServiceRouter.response(.json(self.stats.withLock { $0 })) }
-        router.post("_facade/reset") { _, _ in
+        routes.get("_facade/stats") { _, _ in ServiceRouter.response(.json(self.stats.withLock { $0 })) }
+        routes.post("_facade/reset") { _, _ in
             self.stats.withLock { $0 = FacadeStats() }
             return ServiceRouter.response(.json(["reset": true]))
         }
         for method in [HTTPRequest.Method.get, .post, .put, .delete, .head, .patch] {
-            router.on("**", method: method) { request, _ in try await self.forward(request) }
+            routes.router.on("**", method: method) { request, _ in try await self.forward(request) }
         }
-        return router
+        return routes.router
     }
 
     private func forward(_ request: Request) async throws -> Response {
