@@ -14,8 +14,8 @@ enum Structure {
             if HintCommand.hints(in: (try? String(contentsOf: catalog.root.appendingPathComponent(lesson.hintsFile), encoding: .utf8)) ?? "").isEmpty {
                 problems.append("\(lesson.hintsFile) has no \"## Hint N\" section")
             }
-            if !manifest.contains(".executable(name: \"\(lesson.executable)\"") {
-                problems.append("Package.swift has no executable product \(lesson.executable)")
+            if !manifest.contains("LessonTargets(\"\(lesson.modulePrefix)\", \"\(lesson.slug)\"") {
+                problems.append("Package.swift has no line LessonTargets(\"\(lesson.modulePrefix)\", \"\(lesson.slug)\", …) in `lessons`")
             }
             for directory in [lesson.exerciseDirectory, lesson.solutionDirectory, "Tests/\(lesson.slug)"]
             where !manager.fileExists(atPath: catalog.root.appendingPathComponent(directory).path) {
