@@ -17,8 +17,15 @@ struct GradingCopy {
         checkout = base.appendingPathComponent("checkout")
         scratch = base.appendingPathComponent("build")
         let manager = FileManager.default
-        for file in try Self.workbookFiles(of: workbook.root) where !file.hasPrefix("Exercises/") {
+        let files = try Self.workbookFiles(of: workbook.root).filter { !$0.hasPrefix("Exercises/") }
+        for file in files {
             try Self.copyIfChanged(workbook.root.appendingPathComponent(file), to: checkout.appendingPathComponent(file))
+        }
+        // A file the workbook renamed or removed since the last grade would still be compiled.
+        let kept = Set(files)
+        let copied = FileManager.default.enumerator(atPath: checkout.path)?.compactMap { $0 as? String } ?? []
+        for stale in copied where !stale.hasPrefix("Exercises/") && stale.hasSuffix(".swift") && !kept.contains(stale) {
+            try manager.removeItem(at: checkout.appendingPathComponent(stale))
         }
         let after = Date().addingTimeInterval(2)
         for lesson in workbook.exercises {

@@ -25,6 +25,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "With --sample: the key that chooses the sample (CI passes the commit hash).")
     var pick = "0"
 
+    @Flag(name: .customLong("layout-only"), help: "Instead: check only the layout (files, names, Package.swift's lesson lines), which takes a second.")
+    var layoutOnly = false
+
     @Argument(help: "With --mistakes: the exercises (\"1\", \"01\"); all when none is named.")
     var exercises: [String] = []
 
@@ -35,6 +38,14 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         if mistakes { return try await MistakeRun(timeout: timeout, sample: sample, pick: pick, exercises: exercises).run() }
+        if layoutOnly {
+            let catalog = try Catalog.current()
+            let problems = Structure.problems(in: catalog)
+            problems.forEach { Terminal.printError("✗ \($0)") }
+            guard problems.isEmpty else { throw ExitCode.failure }
+            Terminal.writeLine("✓ layout: \(catalog.lessons.count) lessons, \(catalog.exercises.count) exercises, every rule kept")
+            return
+        }
         let found = Locked<[String]>([])
         try await WorkbookCommand.guarded("workbook verify") {
             var problems: [String] = []

@@ -8,7 +8,7 @@ struct WorkbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
         abstract: "Grades the exercises, shows progress and hints, resets an exercise, diffs against the reference.",
-        subcommands: [ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self])
+        subcommands: [ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self, NewLessonCommand.self])
 
     /// Runs `body`, turning a usage mistake into a one-line message and exit code 64.
     static func guarded(_ body: () throws -> Void) throws {
