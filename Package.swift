@@ -120,7 +120,7 @@ struct LessonTargets {
             .target(name: prefix + "Solution", dependencies: [given, "WorkbookKit"] + answer, path: "Solutions/\(slug)", swiftSettings: strict),
             .executableTarget(
                 name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit"] + runs,
-                path: "Lessons/\(slug)", exclude: ["README.md", "hints.md"], swiftSettings: strict),
+                path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json"], swiftSettings: strict),
             .testTarget(
                 name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
                 path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),

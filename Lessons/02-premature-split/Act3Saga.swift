@@ -9,7 +9,7 @@ func actSaga(_ stage: Stage) async throws {
     let running = try await stage.launch("act3")
     let shop = running.shop
     for name in ServiceName.allCases { try await shop.setFaults(stage.faults(for: name), on: name) }
-    narrator.step("The same fault plans, the same seed; \(stage.mine ? "your" : "the reference") saga places the same \(stage.orders.count) orders…")
+    narrator.step("The same fault plans, the same seed; \(stage.implementation == .student ? "your" : "the reference") saga places the same \(stage.orders.count) orders…")
 
     var latency = LatencyRecorder()
     var outcomes: [String: Int] = [:]

@@ -49,8 +49,13 @@ struct Tour: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let saga: SagaOrchestrator = mine ? PrematureSplitExercise.placeOrderSaga : PrematureSplitSolution.placeOrderSaga
-        if mine, await !Attempt.isAttempted(saga: saga) {
+        let implementation: Implementation = mine ? .student : .reference
+        let saga: SagaOrchestrator
+        switch implementation {
+        case .reference: saga = PrematureSplitSolution.placeOrderSaga
+        case .student: saga = PrematureSplitExercise.placeOrderSaga
+        }
+        if implementation == .student, await !Attempt.isAttempted(saga: saga) {
             narrator.say(Attempt.notAttemptedMessage(exercise: "02", file: "Exercises/02-premature-split/OrderSaga.swift"))
             narrator.say("Write placeOrderSaga(_:services:policy:) there, check it with `swift test`, then run `swift run premature-split --mine` again.")
             narrator.say("Without --mine, the lesson runs the reference solution.")
@@ -59,13 +64,13 @@ struct Tour: AsyncParsableCommand {
         let stage: Stage
         do {
             stage = try Stage(
-                narrator: narrator, saga: saga, mine: mine, orders: orders, seed: seed, faultRate: faultRate,
+                narrator: narrator, saga: saga, implementation: implementation, orders: orders, seed: seed, faultRate: faultRate,
                 placement: inProcess ? .inProcess : .processes)
         } catch {
             Terminal.printError("premature-split: \(error)")
             throw ExitCode.failure
         }
-        let heading = "Running \(mine ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        let heading = "Running \(implementation == .student ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
         try await Interruption.run("premature-split", {
             narrator.title("Lesson 02 · The premature microservice split")
             narrator.say(heading)

@@ -9,7 +9,7 @@ import WorkbookKit
 final class Stage: Sendable {
     let narrator: Narrator
     let saga: SagaOrchestrator
-    let mine: Bool
+    let implementation: Implementation
     let orders: [SplitOrder]
     let seed: UInt64
     let faultRate: Double
@@ -25,10 +25,10 @@ final class Stage: Sendable {
     /// How many orders act 4 completed while payments was down, of how many it tried.
     let paymentsDown = Locked<(completed: Int, attempted: Int)?>(nil)
 
-    init(narrator: Narrator, saga: @escaping SagaOrchestrator, mine: Bool, orders: Int, seed: UInt64, faultRate: Double, placement: Placement) throws {
+    init(narrator: Narrator, saga: @escaping SagaOrchestrator, implementation: Implementation, orders: Int, seed: UInt64, faultRate: Double, placement: Placement) throws {
         self.narrator = narrator
         self.saga = saga
-        self.mine = mine
+        self.implementation = implementation
         self.seed = seed
         self.faultRate = faultRate
         self.placement = placement

@@ -35,13 +35,13 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
+        let implementation: Implementation = mine ? .student : .reference
         let makeBreaker: @Sendable (BreakerSettings) -> any Breaker
-        if mine {
-            makeBreaker = { settings in CircuitBreakerExercise.CircuitBreaker(settings: settings, clock: SystemClock()) }
-        } else {
-            makeBreaker = { settings in CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock()) }
+        switch implementation {
+        case .reference: makeBreaker = { settings in CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock()) }
+        case .student: makeBreaker = { settings in CircuitBreakerExercise.CircuitBreaker(settings: settings, clock: SystemClock()) }
         }
-        if mine, !Attempt.isAttempted(breaker: makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .seconds(1)))) {
+        if implementation == .student, !Attempt.isAttempted(breaker: makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .seconds(1)))) {
             narrator.say(Attempt.notAttemptedMessage(exercise: "05", file: "Exercises/05-circuit-breaker/CircuitBreaker.swift"))
             narrator.say("Write the breaker there, check it with `swift test`, then run `swift run circuit-breaker --mine` again.")
             narrator.say("Without --mine, the lesson runs the reference breaker.")
@@ -49,7 +49,7 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         }
         let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: seed)
         narrator.title("Lesson 05 · The circuit breaker")
-        narrator.say("Running \(mine ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build.")
+        narrator.say("Running \(implementation == .student ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build.")
         await stage.run(1, "No breaker: the provider goes slow", actNoBreaker)
         await stage.run(2, "The breaker: fail fast, fall back, recover", actBreaker)
         await stage.run(3, "Retries alone amplify the load", actRetries)

@@ -16,11 +16,11 @@ struct StranglerFigCommand: AsyncParsableCommand {
 }
 
 /// The router the facade uses: the reference, or the student's with `--mine`.
-func chosenRouter(mine: Bool) -> RouteFunction {
-    if mine {
-        return { request, plan in try StranglerFigExercise.route(request, plan: plan) }
+func chosenRouter(_ implementation: Implementation) -> RouteFunction {
+    switch implementation {
+    case .reference: { request, plan in try StranglerFigSolution.route(request, plan: plan) }
+    case .student: { request, plan in try StranglerFigExercise.route(request, plan: plan) }
     }
-    return { request, plan in try StranglerFigSolution.route(request, plan: plan) }
 }
 
 /// The lesson itself: five acts.
@@ -52,15 +52,16 @@ struct Tour: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        if mine, !Attempt.isAttempted(route: chosenRouter(mine: true), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) }) {
+        let implementation: Implementation = mine ? .student : .reference
+        if implementation == .student, !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) }) {
             narrator.say(Attempt.notAttemptedMessage(exercise: "06", file: "Exercises/06-strangler-fig/Routing.swift"))
             narrator.say("Write route(_:plan:) and bucket(tenant:group:) there, check them with `swift test`, then run `swift run strangler-fig --mine` again.")
             narrator.say("Without --mine, the lesson runs the reference router.")
             return
         }
-        let stage = Stage(narrator: narrator, mine: mine, seed: seed, requests: requests, inProcess: inProcess)
+        let stage = Stage(narrator: narrator, implementation: implementation, seed: seed, requests: requests, inProcess: inProcess)
         let migration = Migration(stage: stage)
-        let heading = "Routing with \(mine ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        let heading = "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
         try await Interruption.run("strangler-fig", {
             do {
                 try await migration.launchAll()

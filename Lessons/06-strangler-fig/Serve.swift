@@ -90,7 +90,7 @@ struct Serve: AsyncParsableCommand {
             ).router()
         case .facade:
             RoutingFacade(
-                legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine: mine), seed: seed
+                legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine ? .student : .reference), seed: seed
             ).router()
         }
     }

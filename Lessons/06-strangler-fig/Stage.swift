@@ -3,7 +3,7 @@ import WorkbookKit
 /// What every act needs.
 struct Stage: Sendable {
     let narrator: Narrator
-    let mine: Bool
+    let implementation: Implementation
     let seed: UInt64
     let requests: Int
     let inProcess: Bool

@@ -43,11 +43,13 @@ struct BenchCommand: AsyncParsableCommand {
             let bin = URL(fileURLWithPath: ((try? String(contentsOf: binPath, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
 
             var rows: [BenchRow] = []
+            var unfinished: [String] = []
             for lesson in catalog.lessons where catalog.hasFigures(lesson) {
                 let executable = bin.appendingPathComponent(lesson.executable).path
                 let listing = work.appendingPathComponent("\(lesson.number)-figures.log")
                 guard try await spawn([executable, "bench"], log: listing, limit: .seconds(60)) == .exited(0) else {
                     narrator.failed("\(lesson.executable) bench did not list its figures: \(lastLines(of: listing, 3).joined(separator: "\n"))")
+                    unfinished.append(lesson.executable)
                     continue
                 }
                 let figures = ((try? String(contentsOf: listing, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
@@ -61,6 +63,7 @@ struct BenchCommand: AsyncParsableCommand {
                     }
                     if ending != .exited(0) || measured.isEmpty {
                         narrator.failed("\(figure) did not finish (\(ending)): \(lastLines(of: log, 3).joined(separator: "\n"))")
+                        unfinished.append(figure)
                     }
                     rows += measured
                 }
@@ -81,6 +84,10 @@ struct BenchCommand: AsyncParsableCommand {
                     throw UsageError("cannot write \(json): \(error.localizedDescription)")
                 }
                 narrator.ok("written to \(json)")
+            }
+            if !unfinished.isEmpty {
+                narrator.failed("not measured: \(unfinished.joined(separator: ", ")) (see the ✗ lines above)")
+                throw ExitCode.failure
             }
         }
     }

@@ -42,9 +42,14 @@ struct LessonTemplate {
 
                     func run() async throws {
                         let narrator = Narrator()
-                        let solve: \(p)Function = mine ? { try \(p)Exercise.solve($0) } : { try \(p)Solution.solve($0) }
+                        let implementation: Implementation = mine ? .student : .reference
+                        let solve: \(p)Function
+                        switch implementation {
+                        case .reference: solve = { try \(p)Solution.solve($0) }
+                        case .student: solve = { try \(p)Exercise.solve($0) }
+                        }
                         let stage = Stage(narrator: narrator, solve: solve)
-                        if mine, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
+                        if implementation == .student, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
                             narrator.say(Attempt.notAttemptedMessage(exercise: "\(n)", file: "\(exercise)"))
                             return
                         }
@@ -52,6 +57,17 @@ struct LessonTemplate {
                         stage.run(1, "The first act", actFirst)
                         try narrator.finish("\(name)")
                     }
+                }
+
+                """,
+            "Lessons/\(slug)/smoke.json": """
+                {
+                  "about": "CI runs the lesson briefly with each of these (.ci/lessons): every line listed under prints must appear in its output.",
+                  "runs": [
+                    {"args": [], "prints": ["solve(21) = 42"], "shows": "the first act ran"},
+                    {"args": ["--mine"], "prints": ["Exercise \(n) not attempted yet"], "shows": "a pointer to the exercise while it is not attempted"}
+                  ],
+                  "bad_flag": ["--nonsense"]
                 }
 
                 """,
