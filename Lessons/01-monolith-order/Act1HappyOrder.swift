@@ -18,5 +18,6 @@ func actHappyOrder(_ stage: Stage) throws {
         id: "order-1002", customer: "ada", lines: [.init(product: "SKU-HEADPHONES-XZ3", quantity: 1, unitPrice: 1)])
     let catalogPrice = try ShopSnapshot(of: foil).products.first { $0.id == "SKU-HEADPHONES-XZ3" }?.price ?? .zero
     narrator.failed("client-priced checkout charged \(charged ?? .zero) for headphones the catalog sells at \(catalogPrice)")
-    narrator.notice("OrderRequest has no price field at all: placeOrder reads products.price_cents inside the transaction, so the client cannot choose what it pays.")
+    narrator.notice(
+        "OrderRequest has no price field at all: placeOrder reads products.price_cents inside the transaction, so the client cannot choose what it pays.")
 }

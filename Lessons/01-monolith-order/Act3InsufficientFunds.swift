@@ -8,6 +8,7 @@ func actInsufficientFunds(_ stage: Stage) throws {
         id: "order-3001", customer: "grace",
         lines: [OrderLine(product: "SKU-MONITOR-27", quantity: 1), OrderLine(product: "SKU-USB-CABLE-C", quantity: 1)])
     let run = try stage.placeTraced(request)
-    stage.noticeUnchanged(run.before, run.after,
+    stage.noticeUnchanged(
+        run.before, run.after,
         "no compensation code un-reserved the stock: ROLLBACK did. Split across services, this is a refund and a support ticket (lesson 02).")
 }

@@ -25,7 +25,8 @@ func actFailureHalfWay(_ stage: Stage) throws {
         narrator.ok("placeOrder threw: \(error)")
     }
     stage.compare(before, try ShopSnapshot(of: database), customers: ["ada"], products: request.lines.map(\.product))
-    stage.noticeUnchanged(before, try ShopSnapshot(of: database),
+    stage.noticeUnchanged(
+        before, try ShopSnapshot(of: database),
         "the stock reservation and the charge had already run; the rollback undid both.")
 
     narrator.step("Without a transaction (autocommit: each statement commits on its own), the same failure:")

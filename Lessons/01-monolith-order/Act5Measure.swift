@@ -12,7 +12,8 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
     let start = try ShopSnapshot(of: database)
     let requests = (0..<orders).map { GeneratedOrders.request(number: $0, shop: shop, &random) }
 
-    narrator.step("Placing \(orders) generated orders (seed \(seed)) for \(shop.customers.count) customers over \(shop.products.count) products, one transaction each…")
+    narrator.step(
+        "Placing \(orders) generated orders (seed \(seed)) for \(shop.customers.count) customers over \(shop.products.count) products, one transaction each…")
     var placed = 0
     var refused: [String: Int] = [:]
     let latency = try LatencyRecorder.measure(iterations: requests.count) { index in
@@ -25,8 +26,12 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
     }
     narrator.table(
         ["orders", "placed", "refused", "orders/s", "p50", "p99", "max", "build"],
-        [["\(orders)", "\(placed)", "\(orders - placed)", latency.perSecond.formatted(fractionDigits: 0),
-          latency.p50.readable, latency.p99.readable, latency.max.readable, BuildConfiguration.name]])
+        [
+            [
+                "\(orders)", "\(placed)", "\(orders - placed)", latency.perSecond.formatted(fractionDigits: 0),
+                latency.p50.readable, latency.p99.readable, latency.max.readable, BuildConfiguration.name,
+            ]
+        ])
     if !refused.isEmpty {
         narrator.say("Refused, by reason: " + refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }

@@ -15,7 +15,8 @@ func actWhenItBreaks(_ stage: Stage) throws {
         ])
     narrator.say("The 3am incident: a one-line template fix shipped a colleague's unfinished migration with it;")
     narrator.say("because everything deploys together, billing went down with notifications — 4 hours, $200,000.")
-    narrator.notice("the usual first pressure is team scaling, not load. Until one of these hurts, the transaction you just watched is worth more than any split.")
+    narrator.notice(
+        "the usual first pressure is team scaling, not load. Until one of these hurts, the transaction you just watched is worth more than any split.")
     narrator.say("")
     narrator.say("Decision record (ADR-001): start the shop as a monolith with one transactional order flow.")
     narrator.say("Revisit when a pressure above is measured, not imagined — e.g. deploys queue for days, or one module needs 10× the capacity.")

@@ -13,7 +13,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run([
-            BenchFigure("order") { try measureOrders(count: BenchFigure.count(5_000, scale: $0)) },
+            BenchFigure("order") { try measureOrders(count: BenchFigure.count(5_000, scale: $0)) }
         ])
     }
 }

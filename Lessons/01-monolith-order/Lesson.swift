@@ -67,7 +67,9 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         }
 
         narrator.title("Lesson 01 · The monolith's order transaction")
-        narrator.say("Running \(implementation == .student ? "your solution" : "the reference solution") on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : ""), \(BuildConfiguration.name) build.")
+        narrator.say(
+            "Running \(implementation == .student ? "your solution" : "the reference solution") on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : ""), \(BuildConfiguration.name) build."
+        )
         stage.run(1, "A happy order, all in one transaction", actHappyOrder)
         stage.run(2, "Not enough stock on the second line", actInsufficientStock)
         stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)

@@ -44,10 +44,15 @@ func actNetwork(_ stage: Stage) async throws {
         ["", "orders placed", "p50", "p99", "calls per order", "processes", "databases", "build"],
         [
             ["monolith (lesson 01)", "\(monolithPlaced)", monolith.p50.readable, monolith.p99.readable, "0", "1", "1", BuildConfiguration.name],
-            ["three services", "\(completed)", split.p50.readable, split.p99.readable,
-             (Double(calls) / Double(orders.count)).formatted(fractionDigits: 1), stage.placement == .processes ? "4" : "1 (+3 servers)", "3", BuildConfiguration.name],
+            [
+                "three services", "\(completed)", split.p50.readable, split.p99.readable,
+                (Double(calls) / Double(orders.count)).formatted(fractionDigits: 1), stage.placement == .processes ? "4" : "1 (+3 servers)", "3",
+                BuildConfiguration.name,
+            ],
         ])
-    narrator.say("The split order took \(ratio.formatted(fractionDigits: 1))× as long at the median: the same SQL, plus three HTTP round trips, three commits instead of one, and JSON both ways.")
+    narrator.say(
+        "The split order took \(ratio.formatted(fractionDigits: 1))× as long at the median: the same SQL, plus three HTTP round trips, three commits instead of one, and JSON both ways."
+    )
     if audit.count == 0 {
         narrator.ok("audit of the three databases: consistent — with no faults, the split works")
     } else {

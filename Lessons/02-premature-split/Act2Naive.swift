@@ -8,7 +8,9 @@ func actNaive(_ stage: Stage) async throws {
     let running = try await stage.launch("act2")
     let shop = running.shop
     for name in ServiceName.allCases { try await shop.setFaults(stage.faults(for: name), on: name) }
-    narrator.step("Each service now meets a fault on \(Int(stage.faultRate * 100))% of calls (seed \(stage.seed)): a 500, a timeout, a 200 with an error body, or a response lost after the commit.")
+    narrator.step(
+        "Each service now meets a fault on \(Int(stage.faultRate * 100))% of calls (seed \(stage.seed)): a 500, a timeout, a 200 with an error body, or a response lost after the commit."
+    )
 
     var latency = LatencyRecorder()
     var toldSuccess: Set<String> = []
@@ -29,7 +31,8 @@ func actNaive(_ stage: Stage) async throws {
 
     narrator.say("Faults injected: \(injected). Customers told \"ordered\": \(toldSuccess.count); told \"failed\": \(toldFailure.count).")
     let audit = state.audit
-    narrator.table(["what the audit of the three databases found", "orders"], audit.rows.map { [$0.kind, "\($0.orders.count)"] } + [["in all", "\(audit.count)"]])
+    narrator.table(
+        ["what the audit of the three databases found", "orders"], audit.rows.map { [$0.kind, "\($0.orders.count)"] } + [["in all", "\(audit.count)"]])
     let standing = state.standingOrders
     let charged = Set(state.activeCharges.keys)
     let liedTo = toldSuccess.subtracting(standing).union(toldSuccess.filter { !charged.contains($0) })
@@ -37,11 +40,17 @@ func actNaive(_ stage: Stage) async throws {
     if audit.count == 0 {
         narrator.say("No fault landed where it hurts in so few orders; run more (--orders) or raise --fault-rate.")
     } else {
-        narrator.failed("\(liedTo.count) customers were told their order went through when it did not stand or was never paid — the 200 with an error body, accepted as success")
-        narrator.failed("\(chargedAnyway.count) customers were told it failed and were charged anyway; \(audit.doubleCharged.count) were charged twice by a retry without a key")
+        narrator.failed(
+            "\(liedTo.count) customers were told their order went through when it did not stand or was never paid — the 200 with an error body, accepted as success"
+        )
+        narrator.failed(
+            "\(chargedAnyway.count) customers were told it failed and were charged anyway; \(audit.doubleCharged.count) were charged twice by a retry without a key"
+        )
     }
     stage.naiveCost.withLock { $0 = Cost(callsPerOrder: Double(calls) / Double(stage.orders.count), latency: latency) }
-    narrator.notice("in the monolith each of these was impossible: one transaction, one answer. Nothing here is a bug in a service — every service kept its own books perfectly.")
+    narrator.notice(
+        "in the monolith each of these was impossible: one transaction, one answer. Nothing here is a bug in a service — every service kept its own books perfectly."
+    )
 }
 
 /// How many of each fault the three services injected, as one line.

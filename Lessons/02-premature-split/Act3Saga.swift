@@ -9,7 +9,9 @@ func actSaga(_ stage: Stage) async throws {
     let running = try await stage.launch("act3")
     let shop = running.shop
     for name in ServiceName.allCases { try await shop.setFaults(stage.faults(for: name), on: name) }
-    narrator.step("The same fault plans, the same seed; \(stage.implementation == .student ? "your" : "the reference") saga places the same \(stage.orders.count) orders…")
+    narrator.step(
+        "The same fault plans, the same seed; \(stage.implementation == .student ? "your" : "the reference") saga places the same \(stage.orders.count) orders…"
+    )
 
     var latency = LatencyRecorder()
     var outcomes: [String: Int] = [:]
@@ -44,7 +46,9 @@ func actSaga(_ stage: Stage) async throws {
     }
     for (order, outcome) in manual {
         let problems = audit.rows.filter { $0.orders.contains(order) }.map(\.kind)
-        narrator.notice("\(order): \(outcome) — the audit \(problems.isEmpty ? "finds nothing left over" : "finds: " + problems.joined(separator: ", ")); it goes to a person, never counted as success")
+        narrator.notice(
+            "\(order): \(outcome) — the audit \(problems.isEmpty ? "finds nothing left over" : "finds: " + problems.joined(separator: ", ")); it goes to a person, never counted as success"
+        )
     }
 
     var rows: [[String]] = []
@@ -53,9 +57,13 @@ func actSaga(_ stage: Stage) async throws {
     }
     rows.append(["saga", (Double(calls) / Double(stage.orders.count)).formatted(fractionDigits: 2), latency.p50.readable, latency.p99.readable])
     narrator.table(["the cost, under the same faults", "calls per order", "p50", "p99"], rows)
-    narrator.say("The extra calls are retries and compensations; the tail is the time spent waiting for answers that never come (\(stage.timeout.readable) per timeout).")
+    narrator.say(
+        "The extra calls are retries and compensations; the tail is the time spent waiting for answers that never come (\(stage.timeout.readable) per timeout)."
+    )
     if let lines = sagaLines() {
-        narrator.say("And the code: the saga is \(lines) lines; lesson 01's placeOrder was one transaction. Each step now has three more states — retrying, compensating, in doubt — and each service an idempotency table.")
+        narrator.say(
+            "And the code: the saga is \(lines) lines; lesson 01's placeOrder was one transaction. Each step now has three more states — retrying, compensating, in doubt — and each service an idempotency table."
+        )
     }
 }
 

@@ -22,8 +22,9 @@ func actKill(_ stage: Stage) async throws {
             try await Task.sleep(for: .milliseconds(30))
             let pid = await running.pid(of: .payments)
             await running.kill(.payments)
-            narrator.failed(pid.map { "kill -9 \($0): payments is gone, with \(order.orderID)'s charge in flight" }
-                ?? "payments stopped (in-process: the server stops listening), with \(order.orderID)'s charge in flight")
+            narrator.failed(
+                pid.map { "kill -9 \($0): payments is gone, with \(order.orderID)'s charge in flight" }
+                    ?? "payments stopped (in-process: the server stops listening), with \(order.orderID)'s charge in flight")
             outcomes.append((order, try await inFlight.value))
             continue
         }
@@ -31,19 +32,24 @@ func actKill(_ stage: Stage) async throws {
     }
     let afterKill = outcomes.dropFirst(3)
     stage.paymentsDown.withLock { $0 = (afterKill.filter { $0.1 == .completed }.count, afterKill.count) }
-    narrator.table(["order", "what the customer is told", "outcome"], outcomes.map { order, outcome in
-        let told = switch outcome {
-        case .completed: "ordered"
-        case .compensated: "sorry, payment is unavailable — nothing was charged"
-        case .needsManualIntervention: "we could not confirm your payment — we will email you"
-        }
-        return [order.orderID, told, outcome.description]
-    })
+    narrator.table(
+        ["order", "what the customer is told", "outcome"],
+        outcomes.map { order, outcome in
+            let told =
+                switch outcome {
+                case .completed: "ordered"
+                case .compensated: "sorry, payment is unavailable — nothing was charged"
+                case .needsManualIntervention: "we could not confirm your payment — we will email you"
+                }
+            return [order.orderID, told, outcome.description]
+        })
 
     narrator.step("Payments restarts on the same port, with the same database file…")
     try await running.restart(.payments)
     let before = try await shop.state().audit
-    narrator.say("Audit after the restart: \(before.count) inconsistencies; \(outcomes.filter { if case .needsManualIntervention = $0.1 { true } else { false } }.count) order(s) flagged for a human.")
+    narrator.say(
+        "Audit after the restart: \(before.count) inconsistencies; \(outcomes.filter { if case .needsManualIntervention = $0.1 { true } else { false } }.count) order(s) flagged for a human."
+    )
     narrator.step("Reconciliation: for each flagged order, run its unfinished compensations again…")
     for (order, outcome) in outcomes {
         guard case .needsManualIntervention(_, _, let unfinished) = outcome else { continue }
@@ -57,7 +63,9 @@ func actKill(_ stage: Stage) async throws {
         ? narrator.ok("audit after reconciliation: the three databases agree")
         : narrator.failed("audit after reconciliation: \(after.count) inconsistencies remain")
     await running.stop()
-    narrator.notice("in a monolith, a crash mid-order rolls the transaction back. Split, a crash leaves work in doubt until someone — a person, or a reconciler like this one — finishes it.")
+    narrator.notice(
+        "in a monolith, a crash mid-order rolls the transaction back. Split, a crash leaves work in doubt until someone — a person, or a reconciler like this one — finishes it."
+    )
 }
 
 /// Runs one compensation again, with the key the saga would use.

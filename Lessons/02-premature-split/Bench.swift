@@ -29,8 +29,9 @@ func measureCall(iterations: Int) async throws -> [BenchRow] {
     await server.stop()
     return [
         BenchRow(figure: "call", measured: "function call (cannot be inlined)", p50: call, samples: 5, note: "median of 5 × 1,000,000 calls"),
-        BenchRow(figure: "call", measured: "the same call over HTTP on loopback", http,
-                 note: "\((http.p50 / call).formatted(fractionDigits: 0))× the function call at p50; Hummingbird + AsyncHTTPClient, one kept-alive connection"),
+        BenchRow(
+            figure: "call", measured: "the same call over HTTP on loopback", http,
+            note: "\((http.p50 / call).formatted(fractionDigits: 0))× the function call at p50; Hummingbird + AsyncHTTPClient, one kept-alive connection"),
     ]
 }
 

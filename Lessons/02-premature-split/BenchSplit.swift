@@ -30,15 +30,21 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
     var number = 0
     let saga = try await timed(warmUp: 20, iterations: count) {
         number += 1
-        _ = try await PrematureSplitSolution.placeOrderSaga(SplitOrder(orderID: "s-\(number)", customerID: "linus", lines: lines), services: shop.services, policy: policy)
+        _ = try await PrematureSplitSolution.placeOrderSaga(
+            SplitOrder(orderID: "s-\(number)", customerID: "linus", lines: lines), services: shop.services, policy: policy)
     }
     let plain = try await timed(warmUp: 20, iterations: count) {
         number += 1
         let id = "p-\(number)"
         let services = shop.services
-        guard case .ok(let reservation) = try await services.inventory.reserve(ReserveStock(orderID: id, lines: lines), idempotencyKey: "\(id):reserve") else { return }
-        _ = try await services.orders.record(RecordOrder(orderID: id, customerID: "linus", totalCents: reservation.totalCents, reservationID: reservation.reservationID), idempotencyKey: "\(id):record")
-        _ = try await services.payments.charge(ChargeCustomer(orderID: id, customerID: "linus", amountCents: reservation.totalCents), idempotencyKey: "\(id):charge")
+        guard case .ok(let reservation) = try await services.inventory.reserve(ReserveStock(orderID: id, lines: lines), idempotencyKey: "\(id):reserve") else {
+            return
+        }
+        _ = try await services.orders.record(
+            RecordOrder(orderID: id, customerID: "linus", totalCents: reservation.totalCents, reservationID: reservation.reservationID),
+            idempotencyKey: "\(id):record")
+        _ = try await services.payments.charge(
+            ChargeCustomer(orderID: id, customerID: "linus", amountCents: reservation.totalCents), idempotencyKey: "\(id):charge")
     }
     await fleet.stopAll()
 
@@ -51,9 +57,11 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
     }
     return [
         BenchRow(figure: "split", measured: "lesson 01's order, one transaction on a SQLite file", monolith, perSecond: monolith.perSecond),
-        BenchRow(figure: "split", measured: "three services over HTTP, three plain calls", plain, perSecond: plain.perSecond,
-                 note: "\((plain.p50 / monolith.p50).formatted(fractionDigits: 1))× the monolith at p50"),
-        BenchRow(figure: "split", measured: "three services over HTTP, the saga", saga, perSecond: saga.perSecond,
-                 note: "\((saga.p50 / monolith.p50).formatted(fractionDigits: 1))× the monolith at p50; no faults, so no retries or compensations"),
+        BenchRow(
+            figure: "split", measured: "three services over HTTP, three plain calls", plain, perSecond: plain.perSecond,
+            note: "\((plain.p50 / monolith.p50).formatted(fractionDigits: 1))× the monolith at p50"),
+        BenchRow(
+            figure: "split", measured: "three services over HTTP, the saga", saga, perSecond: saga.perSecond,
+            note: "\((saga.p50 / monolith.p50).formatted(fractionDigits: 1))× the monolith at p50; no faults, so no retries or compensations"),
     ]
 }

@@ -70,16 +70,19 @@ struct Tour: AsyncParsableCommand {
             Terminal.printError("premature-split: \(error)")
             throw ExitCode.failure
         }
-        let heading = "Running \(implementation == .student ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
-        try await Interruption.run("premature-split", {
-            narrator.title("Lesson 02 · The premature microservice split")
-            narrator.say(heading)
-            await stage.run(1, "The same order, over the network", actNetwork)
-            await stage.run(2, "Partial failure, handled the naive way", actNaive)
-            await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
-            await stage.run(4, "Kill the payments process mid-run", actKill)
-            await stage.run(5, "The verdict", actVerdict)
-            try narrator.finish("premature-split")
-        }, cleanup: { await stage.cleanUp() })
+        let heading =
+            "Running \(implementation == .student ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        try await Interruption.run(
+            "premature-split",
+            {
+                narrator.title("Lesson 02 · The premature microservice split")
+                narrator.say(heading)
+                await stage.run(1, "The same order, over the network", actNetwork)
+                await stage.run(2, "Partial failure, handled the naive way", actNaive)
+                await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
+                await stage.run(4, "Kill the payments process mid-run", actKill)
+                await stage.run(5, "The verdict", actVerdict)
+                try narrator.finish("premature-split")
+            }, cleanup: { await stage.cleanUp() })
     }
 }

@@ -25,7 +25,9 @@ final class Stage: Sendable {
     /// How many orders act 4 completed while payments was down, of how many it tried.
     let paymentsDown = Locked<(completed: Int, attempted: Int)?>(nil)
 
-    init(narrator: Narrator, saga: @escaping SagaOrchestrator, implementation: Implementation, orders: Int, seed: UInt64, faultRate: Double, placement: Placement) throws {
+    init(
+        narrator: Narrator, saga: @escaping SagaOrchestrator, implementation: Implementation, orders: Int, seed: UInt64, faultRate: Double, placement: Placement
+    ) throws {
         self.narrator = narrator
         self.saga = saga
         self.implementation = implementation

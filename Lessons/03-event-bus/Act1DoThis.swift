@@ -15,7 +15,8 @@ func actDoThis(_ stage: Stage) async throws {
         for consumer in consumers.all { try await consumer.handle(order.event) }
         latency.record(clock.now - started)
     }
-    narrator.table(["checkout", "p50", "p99", "consumers it calls"],
+    narrator.table(
+        ["checkout", "p50", "p99", "consumers it calls"],
         [["\"do this\"", latency.p50.readable, latency.p99.readable, consumers.all.map(\.name).joined(separator: ", ")]])
     narrator.failed("every checkout waited for the slowest consumer: the customer waits for an e-mail to be sent")
     narrator.notice("to add analytics, someone edits checkout — the producer knows every consumer, and each one's failure is checkout's failure.")

@@ -12,7 +12,9 @@ func actThisHappened(_ stage: Stage) async throws {
     }
     let analytics = consumers.analytics
     try await bus.subscribe(analytics.name, to: OrderPlaced.self) { try await analytics.handle($0.event) }
-    narrator.step("checkout(order) = save, then bus.publish(OrderPlaced); subscribed: \(consumers.all.map(\.name).joined(separator: ", ")), and then analytics — checkout unchanged")
+    narrator.step(
+        "checkout(order) = save, then bus.publish(OrderPlaced); subscribed: \(consumers.all.map(\.name).joined(separator: ", ")), and then analytics — checkout unchanged"
+    )
 
     let orders = stage.orders(20)
     var latency = LatencyRecorder()

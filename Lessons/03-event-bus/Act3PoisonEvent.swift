@@ -44,12 +44,15 @@ func actPoisonEvent(_ stage: Stage) async throws {
     let letters = try await bus.deadLetters()
     for letter in letters.prefix(3) { narrator.failed("dead letter: \(letter)") }
     if letters.count > 3 { narrator.say("  … and \(letters.count - 3) more") }
-    narrator.table(["consumer", "handled", "dead letters"], [
-        ["fraud", "\(await fraud.scored)", "\(letters.filter { $0.consumer == "fraud" }.count)"],
-        ["shipping", "\(await log.count("shipping"))", "\(letters.filter { $0.consumer == "shipping" }.count)"],
-    ])
+    narrator.table(
+        ["consumer", "handled", "dead letters"],
+        [
+            ["fraud", "\(await fraud.scored)", "\(letters.filter { $0.consumer == "fraud" }.count)"],
+            ["shipping", "\(await log.count("shipping"))", "\(letters.filter { $0.consumer == "shipping" }.count)"],
+        ])
     let expected = letters.count == poisoned
-    expected ? narrator.ok("the \(poisoned) poison events are parked with their error; shipping handled all \(orders.count)")
+    expected
+        ? narrator.ok("the \(poisoned) poison events are parked with their error; shipping handled all \(orders.count)")
         : narrator.failed("expected \(poisoned) dead letters, found \(letters.count)")
 
     narrator.step("The fix is deployed; replay the dead letters:")

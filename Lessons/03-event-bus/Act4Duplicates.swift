@@ -26,7 +26,10 @@ func actDuplicates(_ stage: Stage) async throws {
     try await bus.publish(order)
     try await bus.waitUntilIdle()
     let behindBus = try await naiveBehindBus.shipmentsPerOrder()[order.event.order.rawValue] ?? 0
-    behindBus == 1 ? narrator.ok("shipments: 1 — the bus dropped the duplicate for (shipping, \(order.id))")
+    behindBus == 1
+        ? narrator.ok("shipments: 1 — the bus dropped the duplicate for (shipping, \(order.id))")
         : narrator.failed("shipments: \(behindBus) — the bus handed the duplicate to the handler")
-    narrator.notice("the bus deduplicates what it sees, but a redelivery after a restart comes from outside its memory: keep the key in the consumer's own table too (act 5).")
+    narrator.notice(
+        "the bus deduplicates what it sees, but a redelivery after a restart comes from outside its memory: keep the key in the consumer's own table too (act 5)."
+    )
 }

@@ -1,5 +1,4 @@
 import EventBusKit
-
 import WorkbookKit
 
 /// Act 6: publish-to-handle latency and deliveries per second, ours next to a polling bus.
@@ -11,25 +10,32 @@ func actMeasure(_ stage: Stage, events: Int) async throws {
     narrator.table(
         ["bus", "paced p50", "paced p99", "burst deliveries/s", "build"],
         [
-            ["ours (a task per subscriber, woken on publish)", ours.paced.p50.readable, ours.paced.p99.readable,
-             ours.burst.formatted(fractionDigits: 0), BuildConfiguration.name],
-            ["polling (sleeps 10 ms when idle)", polling.paced.p50.readable, polling.paced.p99.readable,
-             polling.burst.formatted(fractionDigits: 0), BuildConfiguration.name],
+            [
+                "ours (a task per subscriber, woken on publish)", ours.paced.p50.readable, ours.paced.p99.readable,
+                ours.burst.formatted(fractionDigits: 0), BuildConfiguration.name,
+            ],
+            [
+                "polling (sleeps 10 ms when idle)", polling.paced.p50.readable, polling.paced.p99.readable,
+                polling.burst.formatted(fractionDigits: 0), BuildConfiguration.name,
+            ],
         ])
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
     narrator.notice("a consumer that polls pays up to its sleep on every event that finds it idle; one that is woken pays a task switch.")
     if polling.burst > ours.burst {
-        narrator.say("In a burst the polling consumer is never idle, and it drains a locked array faster than our bus hands events through an actor one at a time: latency, not throughput, is what polling costs.")
+        narrator.say(
+            "In a burst the polling consumer is never idle, and it drains a locked array faster than our bus hands events through an actor one at a time: latency, not throughput, is what polling costs."
+        )
     }
     narrator.say("")
     narrator.say("Work queue or log? What a broker keeps after delivery decides what you can do later:")
-    narrator.table(["", "work queue (RabbitMQ, SQS)", "log (Kafka)"], [
-        ["after delivery", "deleted once acknowledged", "kept; each consumer group has an offset"],
-        ["a new consumer", "sees only new messages", "can read from the beginning"],
-        ["replay after a bug fix", "only what went to the dead-letter queue", "rewind the offset"],
-        ["ordering", "per queue, lost with competing consumers", "per partition"],
-        ["choose it for", "tasks: send this e-mail, resize this image", "facts many consumers read: order placed"],
-    ])
+    narrator.table(
+        ["", "work queue (RabbitMQ, SQS)", "log (Kafka)"],
+        [
+            ["after delivery", "deleted once acknowledged", "kept; each consumer group has an offset"],
+            ["a new consumer", "sees only new messages", "can read from the beginning"],
+            ["replay after a bug fix", "only what went to the dead-letter queue", "rewind the offset"],
+            ["ordering", "per queue, lost with competing consumers", "per partition"],
+            ["choose it for", "tasks: send this e-mail, resize this image", "facts many consumers read: order placed"],
+        ])
     narrator.say("This workbook's bus is a work queue per subscriber with a dead-letter queue: no history, no offsets.")
 }
-

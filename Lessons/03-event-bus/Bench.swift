@@ -11,7 +11,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run([
-            BenchFigure("bus") { try await measureBus(events: BenchFigure.count(2_000, scale: $0)) },
+            BenchFigure("bus") { try await measureBus(events: BenchFigure.count(2_000, scale: $0)) }
         ])
     }
 }
@@ -25,9 +25,11 @@ func measureBus(events: Int) async throws -> [BenchRow] {
     let ours = try await BusMeasurement.ours(makeBus: { EventBusSolution.ShopEventBus(clock: SystemClock(), retry: .standard) }, orders: orders)
     let polling = await BusMeasurement.polling(events: events)
     return [
-        BenchRow(figure: "bus", measured: "lesson 03's bus, publish to handle (paced)", ours.paced, perSecond: ours.burst,
-                 note: "per second: deliveries in a burst; a task per subscriber, woken on publish"),
-        BenchRow(figure: "bus", measured: "a polling bus (sleeps 10 ms when idle)", polling.paced, perSecond: polling.burst,
-                 note: "half its sleep on average, all of it at p99"),
+        BenchRow(
+            figure: "bus", measured: "lesson 03's bus, publish to handle (paced)", ours.paced, perSecond: ours.burst,
+            note: "per second: deliveries in a burst; a task per subscriber, woken on publish"),
+        BenchRow(
+            figure: "bus", measured: "a polling bus (sleeps 10 ms when idle)", polling.paced, perSecond: polling.burst,
+            note: "half its sleep on average, all of it at p99"),
     ]
 }

@@ -19,10 +19,13 @@ struct ShopConsumers: Sendable {
     var all: [(name: String, handle: @Sendable (OrderPlaced) async throws -> Void)] {
         [
             ("inventory", { _ in await log.record("inventory") }),
-            ("email", { [clock, emailTakes, log] _ in
-                try await clock.sleep(for: emailTakes)
-                await log.record("email")
-            }),
+            (
+                "email",
+                { [clock, emailTakes, log] _ in
+                    try await clock.sleep(for: emailTakes)
+                    await log.record("email")
+                }
+            ),
             ("fraud", { _ in await log.record("fraud") }),
             ("shipping", { _ in await log.record("shipping") }),
         ]

@@ -58,7 +58,9 @@ struct EventBusCommand: AsyncParsableCommand {
         }
 
         narrator.title("Lesson 03 · The event bus")
-        narrator.say("Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : "").")
+        narrator.say(
+            "Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : "")."
+        )
         await stage.run(1, "\"Do this\": checkout calls every consumer", actDoThis)
         await stage.run(2, "\"This happened\": checkout publishes, consumers subscribe", actThisHappened)
         await stage.run(3, "A poison event: retries, dead letters, replay", actPoisonEvent)

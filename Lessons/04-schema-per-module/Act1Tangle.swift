@@ -5,7 +5,8 @@ import Shop
 func actTangle(_ stage: Stage) throws {
     let narrator = stage.narrator
     let database = try stage.sharedDatabase()
-    try database.executeScript("""
+    try database.executeScript(
+        """
         CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL, display_name TEXT NOT NULL);
         CREATE TABLE customers (user_id TEXT PRIMARY KEY REFERENCES users (id));
         CREATE TABLE charges (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES customers (user_id), amount_cents BIGINT NOT NULL);
@@ -34,5 +35,7 @@ func actTangle(_ stage: Stage) throws {
     } catch {
         narrator.failed("billing's invoice, untouched, now fails at run time: \(error)")
     }
-    narrator.notice("nothing told the auth team that billing read their table, and nothing failed until billing ran. Shared tables are coupling nobody can see: schema changes need coordinated deploys, and every team reads and locks everyone's rows.")
+    narrator.notice(
+        "nothing told the auth team that billing read their table, and nothing failed until billing ran. Shared tables are coupling nobody can see: schema changes need coordinated deploys, and every team reads and locks everyone's rows."
+    )
 }

@@ -10,5 +10,7 @@ func actSchemaPerModule(_ stage: Stage) throws {
     narrator.step("Auth ships the same rename — in its own schema, with its own API implementation updated in the same change:")
     try auth.migrate(to: 2)
     stage.showInvoices(database.connection(for: .billing), auth)
-    narrator.notice("billing never named auth's column, so auth's rename was auth's business alone. The public API (email(of:)) is the contract; the tables behind it are not.")
+    narrator.notice(
+        "billing never named auth's column, so auth's rename was auth's business alone. The public API (email(of:)) is the contract; the tables behind it are not."
+    )
 }

@@ -6,7 +6,8 @@ func actDatabaseEnforces(_ stage: Stage) throws {
     let narrator = stage.narrator
     let (database, _) = try stage.modularShop()
     let billing = database.connection(for: .billing)
-    let how = database.engine == .postgres
+    let how =
+        database.engine == .postgres
         ? "billing's connection runs as its own role, with USAGE on schema billing only (PUBLIC revoked)"
         : "billing's connection has an authorizer that refuses every attached database but billing"
     narrator.step(how + ". It tries:")
@@ -28,5 +29,7 @@ func actDatabaseEnforces(_ stage: Stage) throws {
     }
     let seen = try database.admin.query("SELECT COUNT(*) AS users FROM auth.users").first?.int("users") ?? 0
     narrator.say("The admin connection, which owns everything, still reads auth.users (\(seen) rows).")
-    narrator.notice("owners and superusers bypass privileges, so the boundary holds only if every module connects as its own role (or through its own authorizer), never as the owner.")
+    narrator.notice(
+        "owners and superusers bypass privileges, so the boundary holds only if every module connects as its own role (or through its own authorizer), never as the owner."
+    )
 }

@@ -20,5 +20,7 @@ func actCompilerEnforces(_ stage: Stage) throws {
     } else {
         violations.forEach { narrator.failed($0) }
     }
-    narrator.notice("the source material's import linter checks strings in files; here the package manifest is the boundary, and a test fails on any new edge — the test suite proves it can fail with a deliberately violating package.")
+    narrator.notice(
+        "the source material's import linter checks strings in files; here the package manifest is the boundary, and a test fails on any new edge — the test suite proves it can fail with a deliberately violating package."
+    )
 }

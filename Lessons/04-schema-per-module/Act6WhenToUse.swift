@@ -3,11 +3,13 @@ import WorkbookKit
 /// Act 6: when a modular monolith is the right shape, and the decision record.
 func actWhenToUse(_ stage: Stage) throws {
     let narrator = stage.narrator
-    narrator.table(["choose", "when"], [
-        ["a plain monolith", "1–5 engineers, a domain still moving: boundaries would be guesses"],
-        ["a modular monolith", "5–20 engineers, clear bounded contexts, one deploy is still fine"],
-        ["services", "a module needs its own scaling, runtime, deploy cadence or failure domain — measured"],
-    ])
+    narrator.table(
+        ["choose", "when"],
+        [
+            ["a plain monolith", "1–5 engineers, a domain still moving: boundaries would be guesses"],
+            ["a modular monolith", "5–20 engineers, clear bounded contexts, one deploy is still fine"],
+            ["services", "a module needs its own scaling, runtime, deploy cadence or failure domain — measured"],
+        ])
     narrator.say("The four rules of a modular monolith: a module owns its schema; other modules use its public API only;")
     narrator.say("references across modules are ids, never foreign keys; modules talk by events or API calls, never shared tables.")
     narrator.say("")

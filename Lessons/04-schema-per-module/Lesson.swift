@@ -39,30 +39,32 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
         // Each act, and the probe before them, drops its scratch databases and roles (or removes
         // its module files) when it ends; after Ctrl-C the act under way ends first, and no other
         // starts.
-        try await Interruption.run("schema-per-module", {
-            do {
-                _ = try ModularDatabase(at: location)
-            } catch {
-                Terminal.printError("schema-per-module: \((error as? DatabaseError)?.message ?? String(describing: error))")
-                if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
-                throw ExitCode.failure
-            }
-            if mine, !stage.functions.isAttempted {
-                narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
-                narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
-                narrator.say("Without --mine, the lesson runs the reference billing module.")
-                return
-            }
-            let heading = "Running \(mine ? "your billing module" : "the reference billing module") on \(location), \(BuildConfiguration.name) build."
-            narrator.title("Lesson 04 · Schema per module")
-            narrator.say(heading)
-            stage.run(1, "The shared-database tangle", actTangle)
-            stage.run(2, "A schema per module, a public API between them", actSchemaPerModule)
-            stage.run(3, "The database enforces the boundary", actDatabaseEnforces)
-            stage.run(4, "The compiler enforces it too", actCompilerEnforces)
-            stage.run(5, "Ready to extract: billing in a database of its own", actExtraction)
-            stage.run(6, "When to choose a modular monolith", actWhenToUse)
-            try narrator.finish("schema-per-module")
-        }, cleanup: {})
+        try await Interruption.run(
+            "schema-per-module",
+            {
+                do {
+                    _ = try ModularDatabase(at: location)
+                } catch {
+                    Terminal.printError("schema-per-module: \((error as? DatabaseError)?.message ?? String(describing: error))")
+                    if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
+                    throw ExitCode.failure
+                }
+                if mine, !stage.functions.isAttempted {
+                    narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
+                    narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
+                    narrator.say("Without --mine, the lesson runs the reference billing module.")
+                    return
+                }
+                let heading = "Running \(mine ? "your billing module" : "the reference billing module") on \(location), \(BuildConfiguration.name) build."
+                narrator.title("Lesson 04 · Schema per module")
+                narrator.say(heading)
+                stage.run(1, "The shared-database tangle", actTangle)
+                stage.run(2, "A schema per module, a public API between them", actSchemaPerModule)
+                stage.run(3, "The database enforces the boundary", actDatabaseEnforces)
+                stage.run(4, "The compiler enforces it too", actCompilerEnforces)
+                stage.run(5, "Ready to extract: billing in a database of its own", actExtraction)
+                stage.run(6, "When to choose a modular monolith", actWhenToUse)
+                try narrator.finish("schema-per-module")
+            }, cleanup: {})
     }
 }

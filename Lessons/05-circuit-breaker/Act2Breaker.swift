@@ -23,15 +23,24 @@ func actBreaker(_ stage: Stage) async throws {
     }
 
     provider.set(.slow(milliseconds: 2_000))
-    narrator.step("Provider slow again; breaker: \(settings.trip), open for \(settings.waitDuration.readable), one trial. \(stage.requests) checkouts, one every 10 ms…")
+    narrator.step(
+        "Provider slow again; breaker: \(settings.trip), open for \(settings.waitDuration.readable), one trial. \(stage.requests) checkouts, one every 10 ms…")
     let slow = await burst(stage.requests, every: .milliseconds(10)) { try await checkout($0) }
     let rejected = rejections.withLock { $0 }
-    narrator.table(["checkouts", "answered \"pending\" at once", "their p50", "their p99", "timed out", "most in flight", "provider received"], [[
-        "\(stage.requests)", "\(rejected.count)", rejected.p50.readable, rejected.p99.readable,
-        "\(slow.failed)", "\(slow.peakInFlight)", "\(provider.received)",
-    ]])
-    narrator.ok("after 5 timeouts the breaker opened: the rest failed fast in \(rejected.p50.readable) instead of \(stage.timeout.readable) — \((stage.timeout / rejected.p50).formatted(fractionDigits: 0))× sooner — and each was queued as \"payment pending, we will retry\"")
-    narrator.say("The \(slow.failed) that timed out were the first five and those already in flight when it opened: a breaker stops new calls, it cannot recall the ones made.")
+    narrator.table(
+        ["checkouts", "answered \"pending\" at once", "their p50", "their p99", "timed out", "most in flight", "provider received"],
+        [
+            [
+                "\(stage.requests)", "\(rejected.count)", rejected.p50.readable, rejected.p99.readable,
+                "\(slow.failed)", "\(slow.peakInFlight)", "\(provider.received)",
+            ]
+        ])
+    narrator.ok(
+        "after 5 timeouts the breaker opened: the rest failed fast in \(rejected.p50.readable) instead of \(stage.timeout.readable) — \((stage.timeout / rejected.p50).formatted(fractionDigits: 0))× sooner — and each was queued as \"payment pending, we will retry\""
+    )
+    narrator.say(
+        "The \(slow.failed) that timed out were the first five and those already in flight when it opened: a breaker stops new calls, it cannot recall the ones made."
+    )
 
     provider.set(.healthy)
     narrator.step("The provider recovers. Waiting out the breaker's \(settings.waitDuration.readable)…")
@@ -39,6 +48,7 @@ func actBreaker(_ stage: Stage) async throws {
     let queued = pending.withLock { $0 }
     var paid = 0
     for _ in queued where (try? await breaker.call({ try await provider.call() })) != nil { paid += 1 }
-    narrator.ok("the first call was the half-open trial; it succeeded and closed the circuit; \(paid) of \(queued.count) pending payments went through on the retry")
+    narrator.ok(
+        "the first call was the half-open trial; it succeeded and closed the circuit; \(paid) of \(queued.count) pending payments went through on the retry")
     narrator.table(["the breaker's timeline", "since the breaker was made"], breaker.transitions.map { ["\($0.from) → \($0.to)", $0.at.readable] })
 }

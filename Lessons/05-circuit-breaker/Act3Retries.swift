@@ -20,18 +20,26 @@ func actRetries(_ stage: Stage) async throws {
     let patient = Backoff(attempts: 4, base: .milliseconds(20), maximum: .milliseconds(200), seed: stage.seed)
     let breaker = stage.makeBreaker(BreakerSettings(trip: .consecutiveFailures(5), waitDuration: .seconds(30)))
     start = ContinuousClock.now
+    let worthRetrying: (any Error) -> Bool = { !($0 is CallNotPermitted) }
     for _ in 0..<checkouts {
-        _ = try? await patient.run(on: SystemClock(), shouldRetry: { !($0 is CallNotPermitted) }) {
+        _ = try? await patient.run(on: SystemClock(), shouldRetry: worthRetrying) {
             try await breaker.call { try await provider.call() }
         }
     }
     let patientTime = ContinuousClock.now - start
     let patientCalls = provider.received - eagerCalls
-    narrator.table(["", "calls the provider received", "for \(checkouts) checkouts", "took"], [
-        ["retries alone", "\(eagerCalls)", "\((Double(eagerCalls) / Double(checkouts)).formatted(fractionDigits: 1)) per checkout", eagerTime.readable],
-        ["backoff with jitter + breaker", "\(patientCalls)", "\((Double(patientCalls) / Double(checkouts)).formatted(fractionDigits: 1)) per checkout", patientTime.readable],
-    ])
+    narrator.table(
+        ["", "calls the provider received", "for \(checkouts) checkouts", "took"],
+        [
+            ["retries alone", "\(eagerCalls)", "\((Double(eagerCalls) / Double(checkouts)).formatted(fractionDigits: 1)) per checkout", eagerTime.readable],
+            [
+                "backoff with jitter + breaker", "\(patientCalls)", "\((Double(patientCalls) / Double(checkouts)).formatted(fractionDigits: 1)) per checkout",
+                patientTime.readable,
+            ],
+        ])
     narrator.failed("retries alone multiplied the load on a provider that was already failing by \(eagerCalls / checkouts)")
     narrator.ok("behind the breaker, retries stopped at the first CallNotPermitted: the provider got room to recover")
-    narrator.say("Retries compound across layers: three layers retrying 4 times each turn one click into up to 4 × 4 × 4 = 64 calls at the bottom. Retry at one layer only, with backoff and jitter, and only what is transient and idempotent.")
+    narrator.say(
+        "Retries compound across layers: three layers retrying 4 times each turn one click into up to 4 × 4 × 4 = 64 calls at the bottom. Retry at one layer only, with backoff and jitter, and only what is transient and idempotent."
+    )
 }

@@ -7,7 +7,12 @@ func actBulkhead(_ stage: Stage) async throws {
     let narrator = stage.narrator
     let notifications = try await Dependency.start("notifications", timeout: .seconds(2))
     let auth = try await Dependency.start("auth", timeout: .milliseconds(250))
-    defer { Task { await notifications.stop(); await auth.stop() } }
+    defer {
+        Task {
+            await notifications.stop()
+            await auth.stop()
+        }
+    }
     notifications.set(.slow(milliseconds: 1_000))
     narrator.step("Notifications answer in 1 s; auth is healthy. 30 notifications, then 30 sign-ins, arrive within 0.3 s…")
 
@@ -21,10 +26,17 @@ func actBulkhead(_ stage: Stage) async throws {
     let shared = Bulkhead(name: "shared", limit: 10)
     let together = await run(shared, shared)
     let separate = await run(Bulkhead(name: "notifications", limit: 10), Bulkhead(name: "auth", limit: 10))
-    narrator.table(["limits", "sign-ins that worked", "refused", "p50", "p99"], [
-        ["one pool of 10 for both", "\(together.succeeded) of 30", "\(together.failed)", together.latency.p50.readable, together.latency.p99.readable],
-        ["10 for notifications, 10 for auth", "\(separate.succeeded) of 30", "\(separate.failed)", separate.latency.p50.readable, separate.latency.p99.readable],
-    ])
+    narrator.table(
+        ["limits", "sign-ins that worked", "refused", "p50", "p99"],
+        [
+            ["one pool of 10 for both", "\(together.succeeded) of 30", "\(together.failed)", together.latency.p50.readable, together.latency.p99.readable],
+            [
+                "10 for notifications, 10 for auth", "\(separate.succeeded) of 30", "\(separate.failed)", separate.latency.p50.readable,
+                separate.latency.p99.readable,
+            ],
+        ])
     narrator.ok("a bulkhead per dependency: the slow, non-critical one can fill only its own compartment")
-    narrator.say("The same holds for connection pools, thread pools and timeouts: critical calls get their own, with a short timeout; non-critical ones get a small pool and may queue or drop.")
+    narrator.say(
+        "The same holds for connection pools, thread pools and timeouts: critical calls get their own, with a short timeout; non-critical ones get a small pool and may queue or drop."
+    )
 }

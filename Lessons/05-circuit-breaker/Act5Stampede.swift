@@ -21,15 +21,20 @@ func actStampede(_ stage: Stage) async throws {
     let before = provider.received
     _ = await burst(callers, every: .zero) { _ in
         guard seed.canExecute() else { return }
-        do { _ = try await provider.call(); seed.recordSuccess() } catch { seed.recordFailure() }
+        do {
+            _ = try await provider.call()
+            seed.recordSuccess()
+        } catch { seed.recordFailure() }
     }
     let seedCalls = provider.received - before
     _ = await burst(callers, every: .zero) { _ in _ = try await ours.call { try await provider.call() } }
     let ourCalls = provider.received - before - seedCalls
-    narrator.table(["half-open", "calls that reached the provider"], [
-        ["the source material's breaker", "\(seedCalls) of \(callers)"],
-        ["this lesson's breaker (1 trial)", "\(ourCalls) of \(callers)"],
-    ])
+    narrator.table(
+        ["half-open", "calls that reached the provider"],
+        [
+            ["the source material's breaker", "\(seedCalls) of \(callers)"],
+            ["this lesson's breaker (1 trial)", "\(ourCalls) of \(callers)"],
+        ])
     narrator.failed("the source's half-open admits every caller: a recovering provider meets the whole backlog at once, and often falls over again")
     narrator.ok("counting permits under a lock: one trial goes through, the others are refused at once until it answers")
 }

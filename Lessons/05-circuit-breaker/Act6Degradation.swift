@@ -8,11 +8,18 @@ func actDegradation(_ stage: Stage) async throws {
     let narrator = stage.narrator
     let auth = try await Dependency.start("auth", timeout: .milliseconds(250))
     let recommendations = try await Dependency.start("recommendations", timeout: .milliseconds(100))
-    let page = ProductPage(auth: auth, recommendations: recommendations,
+    let page = ProductPage(
+        auth: auth, recommendations: recommendations,
         breaker: stage.makeBreaker(BreakerSettings(trip: .consecutiveFailures(3), waitDuration: .seconds(30))))
     let shop = try await LoopbackServer.start(ServiceRouter.make(ServiceHost(page)), name: "shop")
     let browser = HTTPCaller(baseURL: shop.url, timeout: .seconds(2))
-    defer { Task { await shop.stop(); await auth.stop(); await recommendations.stop() } }
+    defer {
+        Task {
+            await shop.stop()
+            await auth.stop()
+            await recommendations.stop()
+        }
+    }
 
     func show(_ situation: String) async throws -> [String] {
         let start = ContinuousClock.now
@@ -30,14 +37,18 @@ func actDegradation(_ stage: Stage) async throws {
     narrator.table(["GET the product page", "status", "body", "took"], rows)
     narrator.ok("a non-critical dependency down: a degraded page (no recommendations), still a 200")
     narrator.ok("a critical dependency down: a clear 503 with a reason, not a hang and not a half-rendered page")
-    narrator.table(["fallback", "when", "example in the shop"], [
-        ["cached data", "stale is better than nothing", "last known prices, yesterday's bestsellers"],
-        ["default or empty", "the feature is optional", "no recommendations"],
-        ["secondary service", "a second provider exists", "a backup payment gateway"],
-        ["queue for later", "the work can wait", "\"payment pending, we will retry\" (act 2)"],
-        ["fail fast", "nothing sensible to show", "sign-in unavailable: 503"],
-    ])
-    narrator.say("Beyond one process: redundancy (several instances behind a load balancer, so one failure is not an outage) and a service mesh (timeouts, retries and breakers configured in a sidecar proxy for every service). Both exist; a five-person shop needs neither yet.")
+    narrator.table(
+        ["fallback", "when", "example in the shop"],
+        [
+            ["cached data", "stale is better than nothing", "last known prices, yesterday's bestsellers"],
+            ["default or empty", "the feature is optional", "no recommendations"],
+            ["secondary service", "a second provider exists", "a backup payment gateway"],
+            ["queue for later", "the work can wait", "\"payment pending, we will retry\" (act 2)"],
+            ["fail fast", "nothing sensible to show", "sign-in unavailable: 503"],
+        ])
+    narrator.say(
+        "Beyond one process: redundancy (several instances behind a load balancer, so one failure is not an outage) and a service mesh (timeouts, retries and breakers configured in a sidecar proxy for every service). Both exist; a five-person shop needs neither yet."
+    )
 }
 
 /// GET /page in the shop: auth decides, recommendations decorate.

@@ -10,7 +10,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run([
-            BenchFigure("breaker") { try measureBreaker(batches: BenchFigure.count(500, scale: $0)) },
+            BenchFigure("breaker") { try measureBreaker(batches: BenchFigure.count(500, scale: $0)) }
         ])
     }
 }
@@ -31,9 +31,11 @@ func measureBreaker(batches: Int) throws -> [BenchRow] {
     }
     let timeout = Duration.milliseconds(250)
     return [
-        BenchRow(figure: "breaker", measured: "closed breaker: permit + record, per call", closedCost,
-                 note: "two lock round trips and a clock read"),
-        BenchRow(figure: "breaker", measured: "open breaker: rejection, per call", rejection,
-                 note: "instead of lesson 05's 250 ms timeout: \((timeout / rejection.p50).formatted(fractionDigits: 0))× sooner"),
+        BenchRow(
+            figure: "breaker", measured: "closed breaker: permit + record, per call", closedCost,
+            note: "two lock round trips and a clock read"),
+        BenchRow(
+            figure: "breaker", measured: "open breaker: rejection, per call", rejection,
+            note: "instead of lesson 05's 250 ms timeout: \((timeout / rejection.p50).formatted(fractionDigits: 0))× sooner"),
     ]
 }

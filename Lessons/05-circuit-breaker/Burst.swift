@@ -18,7 +18,10 @@ func burst(_ count: Int, every spacing: Duration, _ request: @escaping @Sendable
         for index in 0..<count {
             if index > 0 { try? await Task.sleep(for: spacing) }
             group.addTask {
-                inFlight.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+                inFlight.withLock {
+                    $0.now += 1
+                    $0.peak = max($0.peak, $0.now)
+                }
                 let begin = ContinuousClock.now
                 let ok = (try? await request(index)) != nil
                 inFlight.withLock { $0.now -= 1 }

@@ -49,7 +49,9 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         }
         let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: seed)
         narrator.title("Lesson 05 · The circuit breaker")
-        narrator.say("Running \(implementation == .student ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build.")
+        narrator.say(
+            "Running \(implementation == .student ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build."
+        )
         await stage.run(1, "No breaker: the provider goes slow", actNoBreaker)
         await stage.run(2, "The breaker: fail fast, fall back, recover", actBreaker)
         await stage.run(3, "Retries alone amplify the load", actRetries)

@@ -26,7 +26,12 @@ final class SeedBreaker: @unchecked Sendable {
         }
     }
 
-    func recordSuccess() { lock.withLock { failures = 0; state = .closed } }
+    func recordSuccess() {
+        lock.withLock {
+            failures = 0
+            state = .closed
+        }
+    }
 
     func recordFailure() {
         lock.withLock {

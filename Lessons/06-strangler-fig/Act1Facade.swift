@@ -21,11 +21,13 @@ func actFacade(_ stage: Stage, _ migration: Migration) async throws {
         if straight != routed { different += 1 }
     }
     let stats = try await migration.stats()
-    narrator.table(["path", "p50", "p99", "build"], [
-        ["client → legacy", direct.p50.readable, direct.p99.readable, BuildConfiguration.name],
-        ["client → facade → legacy", viaFacade.p50.readable, viaFacade.p99.readable, BuildConfiguration.name],
-        ["added by the facade", (viaFacade.p50 - direct.p50).readable, (viaFacade.p99 - direct.p99).readable, ""],
-    ])
+    narrator.table(
+        ["path", "p50", "p99", "build"],
+        [
+            ["client → legacy", direct.p50.readable, direct.p99.readable, BuildConfiguration.name],
+            ["client → facade → legacy", viaFacade.p50.readable, viaFacade.p99.readable, BuildConfiguration.name],
+            ["added by the facade", (viaFacade.p50 - direct.p50).readable, (viaFacade.p99 - direct.p99).readable, ""],
+        ])
     narrator.table(["destination", "requests", "errors"], destinationRows(stats))
     different == 0
         ? narrator.ok("every answer through the facade was byte for byte the answer without it: clients notice nothing but the added hop")

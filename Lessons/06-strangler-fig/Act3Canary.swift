@@ -31,9 +31,13 @@ func actCanary(_ stage: Stage, _ migration: Migration) async throws {
         rows.append(["\(percentage)%", "\(moved.count) of \(tenants.count)", "\(requests["legacy"] ?? 0)", "\(requests["extracted"] ?? 0)", "\(errors)"])
     }
     narrator.table(["rollout", "tenants on the new service", "requests to legacy", "to extracted", "errors"], rows)
-    sticky ? narrator.ok("at every step each tenant's requests all went to one side: a tenant's payments never straddle two systems")
+    sticky
+        ? narrator.ok("at every step each tenant's requests all went to one side: a tenant's payments never straddle two systems")
         : narrator.failed("some tenant's requests went to both sides within one step")
-    monotonic ? narrator.ok("every tenant moved at 10% was still moved at 50% and 100%: raising the percentage only adds tenants")
+    monotonic
+        ? narrator.ok("every tenant moved at 10% was still moved at 50% and 100%: raising the percentage only adds tenants")
         : narrator.failed("a tenant went back to legacy as the percentage grew")
-    narrator.say("Buckets are MurmurHash3 of \"group:tenant\" modulo 100, plus 1 — Unleash's gradual rollout: the same tenant gets the same bucket on every machine and after every restart, so there is no session state to keep.")
+    narrator.say(
+        "Buckets are MurmurHash3 of \"group:tenant\" modulo 100, plus 1 — Unleash's gradual rollout: the same tenant gets the same bucket on every machine and after every restart, so there is no session state to keep."
+    )
 }

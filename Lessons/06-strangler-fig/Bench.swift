@@ -14,7 +14,7 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         try await options.run([
-            BenchFigure("router") { try await measureRouter(requests: BenchFigure.count(3_000, scale: $0)) },
+            BenchFigure("router") { try await measureRouter(requests: BenchFigure.count(3_000, scale: $0)) }
         ])
     }
 }
@@ -39,10 +39,13 @@ func measureRouter(requests: Int) async throws -> [BenchRow] {
     let legacy = try await LoopbackServer.start(
         PaymentsApp(role: .legacy, location: .sqlite(path: folder.appendingPathComponent("legacy.sqlite").path), seed: .standard).router(), name: "legacy")
     let extracted = try await LoopbackServer.start(
-        PaymentsApp(role: .extracted, location: .sqlite(path: folder.appendingPathComponent("payments.sqlite").path), seed: .standard).router(), name: "payments")
+        PaymentsApp(role: .extracted, location: .sqlite(path: folder.appendingPathComponent("payments.sqlite").path), seed: .standard).router(),
+        name: "payments")
     let facade = try await LoopbackServer.start(
-        RoutingFacade(legacyURL: legacy.url, extractedURL: extracted.url, plan: MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0)]),
-                      route: { try StranglerFigSolution.route($0, plan: $1) }, seed: 1).router(), name: "facade")
+        RoutingFacade(
+            legacyURL: legacy.url, extractedURL: extracted.url, plan: MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0)]),
+            route: { try StranglerFigSolution.route($0, plan: $1) }, seed: 1
+        ).router(), name: "facade")
     let caller = HTTPCaller(baseURL: "", timeout: .seconds(5))
     func get(_ base: String) -> () async throws -> Void {
         {
@@ -57,7 +60,8 @@ func measureRouter(requests: Int) async throws -> [BenchRow] {
     return [
         BenchRow(figure: "router", measured: "lesson 06's routing decision", decision, note: "three rules, a pin, murmur3 of the tenant"),
         BenchRow(figure: "router", measured: "client → legacy", direct),
-        BenchRow(figure: "router", measured: "client → facade → legacy", routed,
-                 note: "the facade adds \((routed.p50 - direct.p50).readable) at p50, \((routed.p99 - direct.p99).readable) at p99: one more loopback round trip"),
+        BenchRow(
+            figure: "router", measured: "client → facade → legacy", routed,
+            note: "the facade adds \((routed.p50 - direct.p50).readable) at p50, \((routed.p99 - direct.p99).readable) at p99: one more loopback round trip"),
     ]
 }

@@ -53,7 +53,9 @@ struct Tour: AsyncParsableCommand {
     func run() async throws {
         let narrator = Narrator()
         let implementation: Implementation = mine ? .student : .reference
-        if implementation == .student, !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) }) {
+        if implementation == .student,
+            !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) })
+        {
             narrator.say(Attempt.notAttemptedMessage(exercise: "06", file: "Exercises/06-strangler-fig/Routing.swift"))
             narrator.say("Write route(_:plan:) and bucket(tenant:group:) there, check them with `swift test`, then run `swift run strangler-fig --mine` again.")
             narrator.say("Without --mine, the lesson runs the reference router.")
@@ -61,22 +63,25 @@ struct Tour: AsyncParsableCommand {
         }
         let stage = Stage(narrator: narrator, implementation: implementation, seed: seed, requests: requests, inProcess: inProcess)
         let migration = Migration(stage: stage)
-        let heading = "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
-        try await Interruption.run("strangler-fig", {
-            do {
-                try await migration.launchAll()
-            } catch where !Task.isCancelled {
-                Terminal.printError("strangler-fig: \(error)")
-                throw ExitCode.failure
-            }
-            narrator.title("Lesson 06 · Strangler fig routing")
-            narrator.say(heading)
-            await stage.run(1, "The facade goes in, 0% migrated", migration, actFacade)
-            await stage.run(2, "Shadow traffic: compare before anyone depends on it", migration, actShadow)
-            await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
-            await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
-            await stage.run(5, "Retire the legacy route", migration, actRetire)
-            try narrator.finish("strangler-fig")
-        }, cleanup: { await migration.stop() })
+        let heading =
+            "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+        try await Interruption.run(
+            "strangler-fig",
+            {
+                do {
+                    try await migration.launchAll()
+                } catch  where !Task.isCancelled {
+                    Terminal.printError("strangler-fig: \(error)")
+                    throw ExitCode.failure
+                }
+                narrator.title("Lesson 06 · Strangler fig routing")
+                narrator.say(heading)
+                await stage.run(1, "The facade goes in, 0% migrated", migration, actFacade)
+                await stage.run(2, "Shadow traffic: compare before anyone depends on it", migration, actShadow)
+                await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
+                await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
+                await stage.run(5, "Retire the legacy route", migration, actRetire)
+                try narrator.finish("strangler-fig")
+            }, cleanup: { await migration.stop() })
     }
 }

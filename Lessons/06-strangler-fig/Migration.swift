@@ -34,7 +34,8 @@ final class Migration: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await launch(.legacy, [])
         try await launch(.payments, ["--truncating-fees"])
-        try await launch(.facade, ["--legacy", url(.legacy), "--payments", url(.payments), "--seed", "\(stage.seed)"] + (stage.implementation == .student ? ["--mine"] : []))
+        try await launch(
+            .facade, ["--legacy", url(.legacy), "--payments", url(.payments), "--seed", "\(stage.seed)"] + (stage.implementation == .student ? ["--mine"] : []))
     }
 
     func url(_ server: Server) -> String { "http://127.0.0.1:\(ports.withLock { $0[server] ?? 0 })" }

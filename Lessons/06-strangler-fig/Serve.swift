@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import Database
+import Foundation
 import Hummingbird
 import ServiceKit
 import StranglerFigKit

@@ -25,10 +25,11 @@ public enum LessonTables {
     /// Whether `table` exists where an unqualified name would find it: the SQLite database's main
     /// schema, or the PostgreSQL connection's current schema. SQLite's names ignore case.
     static func exists(_ table: String, in database: any Database) throws(DatabaseError) -> Bool {
-        let sql = switch database.engine {
-        case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = lower($1)"
-        case .postgres: "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = lower($1)"
-        }
+        let sql =
+            switch database.engine {
+            case .sqlite: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = lower($1)"
+            case .postgres: "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = lower($1)"
+            }
         return try !database.query(sql, .text(table)).isEmpty
     }
 }

@@ -119,7 +119,8 @@ public final class PostgresDatabase: Database {
         let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
         let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
         let message = primary ?? Self.trimmed(String(cString: PQerrorMessage(connection)))
-        throw DatabaseError(kind: Self.kind(sqlState: sqlState, connectionLost: PQstatus(connection) != CONNECTION_OK),
+        throw DatabaseError(
+            kind: Self.kind(sqlState: sqlState, connectionLost: PQstatus(connection) != CONNECTION_OK),
             message: message, sql: sql, sqlState: sqlState)
     }
 

@@ -42,7 +42,9 @@ public final class SQLiteDatabase: Database {
     /// Installs `callback` as the connection's authorizer, with `authorizer` as its context.
     func installAuthorizer(
         _ authorizer: SQLiteAuthorizer,
-        _ callback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32
+        _ callback:
+            @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) ->
+            Int32
     ) {
         self.authorizer = authorizer
         // Statements compiled before the policy changed must be compiled again under it.

@@ -8,17 +8,19 @@ public enum Outbox {
     /// Drops (when a lesson made it) and creates the `outbox` table; refuses, with
     /// ``ForeignTablesError``, when a table of that name was made by someone else.
     public static func recreate(on database: any Database) throws {
-        try LessonTables.recreate(["outbox"], on: database, create: """
-            CREATE TABLE outbox (
-                sequence BIGINT PRIMARY KEY,
-                event_id TEXT NOT NULL UNIQUE,
-                type TEXT NOT NULL,
-                version BIGINT NOT NULL,
-                occurred_at_ns BIGINT NOT NULL,
-                payload TEXT NOT NULL,
-                sent BIGINT NOT NULL DEFAULT 0
-            )
-            """)
+        try LessonTables.recreate(
+            ["outbox"], on: database,
+            create: """
+                CREATE TABLE outbox (
+                    sequence BIGINT PRIMARY KEY,
+                    event_id TEXT NOT NULL UNIQUE,
+                    type TEXT NOT NULL,
+                    version BIGINT NOT NULL,
+                    occurred_at_ns BIGINT NOT NULL,
+                    payload TEXT NOT NULL,
+                    sent BIGINT NOT NULL DEFAULT 0
+                )
+                """)
     }
 
     /// Appends the event after the last one. Call it inside the transaction of the change.

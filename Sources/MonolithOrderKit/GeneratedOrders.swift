@@ -6,8 +6,14 @@ public enum GeneratedOrders {
     /// A shop big enough that most orders succeed and some run out of stock or money.
     public static func shop(_ random: inout SeededRandom) -> ShopSeed {
         ShopSeed(
-            customers: (1...200).map { Customer(id: CustomerID("customer-\($0)"), name: "Customer \($0)", balance: Cents(Int.random(in: 20_000...1_000_000, using: &random))) },
-            products: (1...100).map { Product(id: ProductID("SKU-\($0)"), name: "Product \($0)", price: Cents(Int.random(in: 99...9_999, using: &random)), stock: Int.random(in: 50...400, using: &random)) })
+            customers: (1...200).map {
+                Customer(id: CustomerID("customer-\($0)"), name: "Customer \($0)", balance: Cents(Int.random(in: 20_000...1_000_000, using: &random)))
+            },
+            products: (1...100).map {
+                Product(
+                    id: ProductID("SKU-\($0)"), name: "Product \($0)", price: Cents(Int.random(in: 99...9_999, using: &random)),
+                    stock: Int.random(in: 50...400, using: &random))
+            })
     }
 
     /// One order of one to three lines from `shop`.

@@ -43,9 +43,10 @@ public struct InventoryService: Endpoint {
     public func state() async -> Answer {
         await stateAnswer(store) { database in
             InventoryState(
-                stock: Dictionary(uniqueKeysWithValues: try database.query("SELECT id, stock FROM products").map {
-                    (try $0.string("id"), try $0.int("stock"))
-                }),
+                stock: Dictionary(
+                    uniqueKeysWithValues: try database.query("SELECT id, stock FROM products").map {
+                        (try $0.string("id"), try $0.int("stock"))
+                    }),
                 reservations: try database.query(
                     """
                     SELECT r.id, r.order_id, r.active, SUM(l.quantity) AS units FROM reservations r

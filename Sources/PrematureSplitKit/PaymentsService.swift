@@ -41,9 +41,10 @@ public struct PaymentsService: Endpoint {
     public func state() async -> Answer {
         await stateAnswer(store) { database in
             PaymentsState(
-                balances: Dictionary(uniqueKeysWithValues: try database.query("SELECT customer_id, balance_cents FROM accounts").map {
-                    (try $0.string("customer_id"), try $0.int("balance_cents"))
-                }),
+                balances: Dictionary(
+                    uniqueKeysWithValues: try database.query("SELECT customer_id, balance_cents FROM accounts").map {
+                        (try $0.string("customer_id"), try $0.int("balance_cents"))
+                    }),
                 charges: try database.query("SELECT id, order_id, amount_cents, refunded FROM charges").map {
                     PaymentsState.Taken(
                         chargeID: try $0.string("id"), orderID: try $0.string("order_id"),
@@ -59,8 +60,10 @@ public struct PaymentsService: Endpoint {
     }
 
     static func charge(_ request: ChargeCustomer, in database: any Database) throws -> Answer {
-        guard let account = try database.query(
-            "SELECT balance_cents FROM accounts WHERE customer_id = $1", .text(request.customerID)).first
+        guard
+            let account = try database.query(
+                "SELECT balance_cents FROM accounts WHERE customer_id = $1", .text(request.customerID)
+            ).first
         else { throw Refusal.unprocessable("unknown customer \(request.customerID)") }
         guard try account.int("balance_cents") >= request.amountCents else {
             throw Refusal.paymentRequired("insufficient funds: \(request.customerID) cannot pay \(request.amountCents) cents")

@@ -20,11 +20,13 @@ extension Attempt {
     /// Whether an orchestrator is written: it runs once against `InertServices`.
     public static func isAttempted(saga: @escaping SagaOrchestrator) async -> Bool {
         let inert = InertServices()
-        return await isAttempted(anyOf: [{
-            _ = try await saga(
-                SplitOrder(orderID: "probe", customerID: "probe", lines: [LineItem(productID: "probe", quantity: 1)]),
-                SplitServices(inventory: inert, orders: inert, payments: inert),
-                SagaPolicy(attempts: 1, backoff: .zero, clock: ImmediateClock()))
-        }])
+        return await isAttempted(anyOf: [
+            {
+                _ = try await saga(
+                    SplitOrder(orderID: "probe", customerID: "probe", lines: [LineItem(productID: "probe", quantity: 1)]),
+                    SplitServices(inventory: inert, orders: inert, payments: inert),
+                    SagaPolicy(attempts: 1, backoff: .zero, clock: ImmediateClock()))
+            }
+        ])
     }
 }

@@ -40,8 +40,10 @@ actor ServiceDatabase {
         let fingerprint = operation + " " + String(decoding: JSON.encode(request), as: UTF8.self)
         do {
             return try database.transaction {
-                if let key, let stored = try database.query(
-                    "SELECT fingerprint, status, body FROM idempotency_keys WHERE key = $1", .text(key)).first
+                if let key,
+                    let stored = try database.query(
+                        "SELECT fingerprint, status, body FROM idempotency_keys WHERE key = $1", .text(key)
+                    ).first
                 {
                     guard try stored.string("fingerprint") == fingerprint else {
                         return Answer.error("idempotency key \(key) was used for a different request", status: 422)

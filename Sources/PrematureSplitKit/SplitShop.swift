@@ -16,9 +16,10 @@ public struct SplitShop: Sendable {
 
     public init(callers: [ServiceName: any ServiceCaller], log: CallLog = CallLog()) {
         self.log = log
-        self.callers = Dictionary(uniqueKeysWithValues: callers.map { name, caller in
-            (name, RecordingCaller(caller, service: name.rawValue, log: log) as any ServiceCaller)
-        })
+        self.callers = Dictionary(
+            uniqueKeysWithValues: callers.map { name, caller in
+                (name, RecordingCaller(caller, service: name.rawValue, log: log) as any ServiceCaller)
+            })
     }
 
     /// The three services in this process, each with its own fresh database at `location`

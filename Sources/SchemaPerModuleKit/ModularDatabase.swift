@@ -60,7 +60,8 @@ public final class ModularDatabase {
                     if database != shared { databases.append(database) }
                     let owner = database == shared ? admin : try PostgresDatabase(url: cluster.url(of: database))
                     let role = try cluster.createRole(for: module.rawValue, in: database)
-                    try owner.executeScript("""
+                    try owner.executeScript(
+                        """
                         REVOKE ALL ON SCHEMA public FROM PUBLIC;
                         CREATE SCHEMA \(module.schema);
                         GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);

@@ -29,7 +29,9 @@ public struct ModuleFiles: Sendable {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw ModuleFilesError("\(path) is a file; on SQLite, lesson 04 keeps one file per module in a directory: give a directory (new, or one this lesson made) or :memory:")
+                throw ModuleFilesError(
+                    "\(path) is a file; on SQLite, lesson 04 keeps one file per module in a directory: give a directory (new, or one this lesson made) or :memory:"
+                )
             }
             let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
             guard contents.isEmpty || contents.contains(Self.marker) else {

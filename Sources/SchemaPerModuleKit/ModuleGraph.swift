@@ -46,9 +46,10 @@ public enum ModuleGraph {
             let targets: [Target]
         }
         let description = try JSONDecoder().decode(Description.self, from: data)
-        return Dictionary(uniqueKeysWithValues: description.targets.map {
-            ($0.name, Set(($0.target_dependencies ?? []) + ($0.product_dependencies ?? [])))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: description.targets.map {
+                ($0.name, Set(($0.target_dependencies ?? []) + ($0.product_dependencies ?? [])))
+            })
     }
 
     /// One line per dependency of a module's target that the allowed table does not list.

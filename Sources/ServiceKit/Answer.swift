@@ -27,7 +27,7 @@ public struct Answer: Sendable, Hashable {
 
     /// The body's `error` field, when it is a JSON object that has one.
     public var errorMessage: String? {
-        (try? JSONSerialization.jsonObject(with: body)) .flatMap { $0 as? [String: Any] }?["error"] as? String
+        (try? JSONSerialization.jsonObject(with: body)).flatMap { $0 as? [String: Any] }?["error"] as? String
     }
 }
 

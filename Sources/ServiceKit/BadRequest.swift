@@ -15,11 +15,13 @@ public struct BadRequest: Error, Sendable, Hashable {
             let prefix = path(context)
             reason = "missing field \(prefix.isEmpty ? key.stringValue : prefix + "." + key.stringValue)"
         case .typeMismatch(let type, let context):
-            reason = context.codingPath.isEmpty
+            reason =
+                context.codingPath.isEmpty
                 ? "the body must be a JSON object"
                 : "wrong type for field \(path(context)): expected \(Self.kind(of: type))"
         case .valueNotFound(let type, let context):
-            reason = context.codingPath.isEmpty
+            reason =
+                context.codingPath.isEmpty
                 ? "the body must be a JSON object"
                 : "field \(path(context)) must not be null: expected \(Self.kind(of: type))"
         case .dataCorrupted(let context):

@@ -46,16 +46,18 @@ struct JSONRefusals: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             let path = String(request.uri.path.drop { $0 == "/" })
             if error.status == .notFound, let allowed = methods(path), !allowed.contains(request.method) {
-                var response = ServiceRouter.response(.error(
-                    "\(request.method) is not allowed on /\(path): use \(allowed.map(\.rawValue).joined(separator: " or "))", status: 405))
+                var response = ServiceRouter.response(
+                    .error(
+                        "\(request.method) is not allowed on /\(path): use \(allowed.map(\.rawValue).joined(separator: " or "))", status: 405))
                 response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
                 return response
             }
-            let reason = switch error.status {
-            case .notFound: "no such path: \(request.method) /\(path)"
-            case .contentTooLarge: "the body is larger than \(ServiceRouter.bodyLimit) bytes"
-            default: (error as? HTTPError)?.body ?? error.status.reasonPhrase
-            }
+            let reason =
+                switch error.status {
+                case .notFound: "no such path: \(request.method) /\(path)"
+                case .contentTooLarge: "the body is larger than \(ServiceRouter.bodyLimit) bytes"
+                default: (error as? HTTPError)?.body ?? error.status.reasonPhrase
+                }
             return ServiceRouter.response(.error(reason, status: error.status.code))
         }
     }

@@ -12,7 +12,8 @@ public enum ShopAudit {
         var found: [Violation] = []
         for product in start.products.sorted(by: { $0.id < $1.id }) {
             let stock = end.stock(of: product.id) ?? 0
-            let sold = end.lines.filter { $0.product == product.id }.map(\.quantity).reduce(0, +)
+            let sold =
+                end.lines.filter { $0.product == product.id }.map(\.quantity).reduce(0, +)
                 - start.lines.filter { $0.product == product.id }.map(\.quantity).reduce(0, +)
             if stock + sold != product.stock {
                 found.append(Violation(description: "\(product.id): stock \(stock) + sold \(sold) ≠ initial \(product.stock)"))
@@ -21,8 +22,10 @@ public enum ShopAudit {
         let balances = { (snapshot: ShopSnapshot) in snapshot.customers.map(\.balance.value).reduce(0, +) }
         let revenue = { (snapshot: ShopSnapshot) in snapshot.orders.map(\.total.value).reduce(0, +) }
         if balances(end) + revenue(end) != balances(start) + revenue(start) {
-            found.append(Violation(description:
-                "balances \(Cents(balances(end))) + revenue \(Cents(revenue(end) - revenue(start))) ≠ initial balances \(Cents(balances(start)))"))
+            found.append(
+                Violation(
+                    description:
+                        "balances \(Cents(balances(end))) + revenue \(Cents(revenue(end) - revenue(start))) ≠ initial balances \(Cents(balances(start)))"))
         }
         for order in end.orders {
             let lines = end.lines.filter { $0.order == order.id }

@@ -68,7 +68,9 @@ public actor PaymentsApp {
                     .int(request.amountCents), .text(request.customerID))
                 guard changed == 1 else { return Answer.error("\(request.customerID) cannot pay \(request.amountCents) cents", status: 402) }
                 let balance = try database.query("SELECT balance_cents FROM customers WHERE id = $1", .text(request.customerID))[0].int("balance_cents")
-                return .json(ChargeReceipt(customerID: request.customerID, amountCents: request.amountCents, balanceCents: balance, chargedBy: role.rawValue), status: 201)
+                return .json(
+                    ChargeReceipt(customerID: request.customerID, amountCents: request.amountCents, balanceCents: balance, chargedBy: role.rawValue),
+                    status: 201)
             }
         } catch {
             return .error("database failure: \(error)", status: 500)

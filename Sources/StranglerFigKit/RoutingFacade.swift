@@ -69,7 +69,10 @@ public final class RoutingFacade: Sendable {
             outgoing.headers.add(name: field.name.rawName, value: field.value)
         }
         if request.headers.first(where: { $0.name.canonicalName == "x-request-id" }) == nil {
-            let number = requestNumber.withLock { $0 += 1; return $0 }
+            let number = requestNumber.withLock {
+                $0 += 1
+                return $0
+            }
             outgoing.headers.add(name: "X-Request-ID", value: "facade-\(number)")
         }
         let body = try await request.body.collect(upTo: ServiceRouter.bodyLimit)
@@ -91,7 +94,10 @@ public final class RoutingFacade: Sendable {
         stats.withLock { stats in
             stats.count(.legacy, tenant: tenant, failed: control.failed)
             stats.shadowed += 1
-            guard let candidate, !candidate.failed else { stats.shadowFailures += 1; return }
+            guard let candidate, !candidate.failed else {
+                stats.shadowFailures += 1
+                return
+            }
             if candidate.summary != control.summary {
                 stats.mismatches += 1
                 if stats.samples.count < 5 {
@@ -118,7 +124,8 @@ public final class RoutingFacade: Sendable {
                 summary: "\(answer.status) \(String(decoding: answer.body, as: UTF8.self))",
                 failed: answer.status >= 500)
         } catch {
-            return Forwarded(response: ServiceRouter.response(.error("\(destination) did not answer: \(error)", status: 502)), summary: "\(error)", failed: true)
+            return Forwarded(
+                response: ServiceRouter.response(.error("\(destination) did not answer: \(error)", status: 502)), summary: "\(error)", failed: true)
         }
     }
 }

@@ -34,7 +34,8 @@ struct BenchCommand: AsyncParsableCommand {
 
             narrator.step("building the lessons (\(configuration))…")
             let package = ["--package-path", catalog.root.path]
-            let built = try await spawn(["swift", "build", "-c", configuration] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
+            let built = try await spawn(
+                ["swift", "build", "-c", configuration] + package, log: work.appendingPathComponent("build.log"), limit: .seconds(3_600))
             guard built == .exited(0) else {
                 throw UsageError("the lessons did not build:\n" + lastLines(of: work.appendingPathComponent("build.log"), 15).joined(separator: "\n"))
             }
@@ -68,11 +69,15 @@ struct BenchCommand: AsyncParsableCommand {
                     rows += measured
                 }
             }
-            narrator.table(["figure", "measured", "p50", "p99", "per second", "note"], rows.map { row in
-                [row.figure, row.measured, row.p50Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
-                 row.p99Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
-                 row.perSecond.map { $0.formatted(fractionDigits: 0) } ?? "", row.note]
-            })
+            narrator.table(
+                ["figure", "measured", "p50", "p99", "per second", "note"],
+                rows.map { row in
+                    [
+                        row.figure, row.measured, row.p50Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
+                        row.p99Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
+                        row.perSecond.map { $0.formatted(fractionDigits: 0) } ?? "", row.note,
+                    ]
+                })
             let report = BenchReport(
                 configuration: configuration, cores: ProcessInfo.processInfo.activeProcessorCount,
                 date: ISO8601DateFormatter().string(from: Date()), quick: quick, rows: rows)

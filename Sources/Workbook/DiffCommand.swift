@@ -24,7 +24,8 @@ struct DiffCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: theirs.path) else {
                 throw UsageError("\(theirs.path) does not exist\(student == nil ? "" : ": is \(student!) a student checkout?")")
             }
-            let arguments = ["diff", "--no-index", Terminal.wantsColour ? "--color=always" : "--no-color"] + (stat ? ["--stat"] : [])
+            let arguments =
+                ["diff", "--no-index", Terminal.wantsColour ? "--color=always" : "--no-color"] + (stat ? ["--stat"] : [])
                 + [catalog.root.appendingPathComponent(lesson.solutionDirectory).path, theirs.path]
             let output = try git(arguments, in: catalog.root, allowing: [0, 1])
             if output.isEmpty {

@@ -45,13 +45,15 @@ enum Exports {
         for grade in grades {
             let failures = grade.checks.filter { $0.status == .failed }.count
             let skipped = grade.checks.filter { $0.status == .notRun }.count
-            xml += "  <testsuite name=\"Exercise \(grade.number) \(escape(grade.title))\" tests=\"\(grade.checks.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
+            xml +=
+                "  <testsuite name=\"Exercise \(grade.number) \(escape(grade.title))\" tests=\"\(grade.checks.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
             for check in grade.checks {
                 xml += "    <testcase classname=\"\(escape(grade.slug))\" name=\"\(escape(check.name))\""
                 switch check.status {
                 case .passed: xml += "/>\n"
                 case .failed:
-                    xml += ">\n      <failure message=\"\(escape(String((check.message ?? "").prefix(200))))\">\(escape(check.message ?? ""))</failure>\n    </testcase>\n"
+                    xml +=
+                        ">\n      <failure message=\"\(escape(String((check.message ?? "").prefix(200))))\">\(escape(check.message ?? ""))</failure>\n    </testcase>\n"
                 case .notRun: xml += ">\n      <skipped message=\"\(escape(grade.summary))\"/>\n    </testcase>\n"
                 }
             }

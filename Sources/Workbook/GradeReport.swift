@@ -41,9 +41,11 @@ struct GradeReport {
                 break
             }
             if !grade.checks.isEmpty {
-                narrator.table(["", "check", "points"], grade.checks.map { check in
-                    [check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name, check.status == .passed ? "1/1" : "0/1"]
-                })
+                narrator.table(
+                    ["", "check", "points"],
+                    grade.checks.map { check in
+                        [check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name, check.status == .passed ? "1/1" : "0/1"]
+                    })
             }
             for check in grade.checks where check.status == .failed {
                 narrator.failed(check.name)

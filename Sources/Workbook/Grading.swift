@@ -79,7 +79,8 @@ struct Grader {
                 if !mine.isEmpty { broken[slug] = Array(mine.prefix(15)) }
             }
             if !broken.isEmpty {
-                onProgress("exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
+                onProgress(
+                    "exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
                 try replaceWithStubs(Set(broken.keys))
                 built = try await build(log: buildLog)
             }
@@ -89,7 +90,9 @@ struct Grader {
             let culprits = exerciseSlugs.filter { slug in built.errors.contains { $0.contains("Exercises/\(slug)/") } }
             return lessons.map { lesson in
                 let mine = built.errors.filter { $0.contains("Exercises/\(lesson.slug)/") }
-                let lines = !mine.isEmpty ? Array(mine.prefix(15))
+                let lines =
+                    !mine.isEmpty
+                    ? Array(mine.prefix(15))
                     : culprits.isEmpty ? shown : ["not graded: the workbook does not build because of \(culprits.joined(separator: ", "))"]
                 return ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: .doesNotCompile(lastLines: lines), checks: [])
             }
@@ -105,9 +108,10 @@ struct Grader {
                 grades.append(grade)
                 continue
             }
-            grades.append(ExerciseGrade(
-                number: grade.number, slug: grade.slug, title: grade.title, state: .doesNotCompile(lastLines: errors),
-                checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") }))
+            grades.append(
+                ExerciseGrade(
+                    number: grade.number, slug: grade.slug, title: grade.title, state: .doesNotCompile(lastLines: errors),
+                    checks: grade.checks.map { ExerciseGrade.Check(name: $0.name, status: .failed, message: "the exercise does not compile") }))
         }
         return try await chargeUnlistedChecks(grades, lessons, runs, work: work, buildLog: buildLog)
     }
@@ -161,7 +165,9 @@ struct Grader {
 
     static func grade(_ lesson: Lesson, _ events: EventStream, ending: Ending, log: URL, known: [String] = []) -> ExerciseGrade {
         let notAttempted = events.notAttempted.contains(lesson.number)
-        let broken = ending == .timedOut ? "the tests timed out before this check finished"
+        let broken =
+            ending == .timedOut
+            ? "the tests timed out before this check finished"
             : !events.finished ? "the test process crashed before this check finished" : nil
         // A process that died before listing its checks still owes every check it would have run.
         let listed = events.graded.isEmpty && broken != nil ? known.map { EventStream.Check(name: $0) } : events.graded

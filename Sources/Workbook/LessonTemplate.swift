@@ -5,163 +5,166 @@ struct LessonTemplate {
     let lesson: Lesson
 
     var files: [String: String] {
-        let p = lesson.modulePrefix, n = lesson.number, slug = lesson.slug, name = lesson.executable
+        let p = lesson.modulePrefix
+        let n = lesson.number
+        let slug = lesson.slug
+        let name = lesson.executable
         let exercise = "Exercises/\(slug)/Exercise.swift"
         return [
             "Lessons/\(slug)/README.md": """
-                # Lesson \(n) · \(lesson.title)
+            # Lesson \(n) · \(lesson.title)
 
-                What this lesson shows, in a run: `swift run \(name)`.
+            What this lesson shows, in a run: `swift run \(name)`.
 
-                ## The exercise
+            ## The exercise
 
-                Open `\(exercise)` and write `solve(_:)`; `swift test` grades it.
+            Open `\(exercise)` and write `solve(_:)`; `swift test` grades it.
 
-                """,
+            """,
             "Lessons/\(slug)/hints.md": """
-                # Hints for exercise \(n)
+            # Hints for exercise \(n)
 
-                ## Hint 1
-                Read the doc comment of `solve(_:)`: every clause of it is checked.
+            ## Hint 1
+            Read the doc comment of `solve(_:)`: every clause of it is checked.
 
-                """,
+            """,
             "Lessons/\(slug)/Lesson.swift": """
-                import ArgumentParser
-                import \(p)Exercise
-                import \(p)Kit
-                import \(p)Solution
-                import WorkbookKit
+            import ArgumentParser
+            import \(p)Exercise
+            import \(p)Kit
+            import \(p)Solution
+            import WorkbookKit
 
-                /// `swift run \(name)`: \(lesson.title).
-                @main
-                struct \(p)Command: AsyncParsableCommand {
-                    static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
+            /// `swift run \(name)`: \(lesson.title).
+            @main
+            struct \(p)Command: AsyncParsableCommand {
+                static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
 
-                    @Flag(help: "Run the acts on your own \(exercise) instead of the reference solution.")
-                    var mine = false
+                @Flag(help: "Run the acts on your own \(exercise) instead of the reference solution.")
+                var mine = false
 
-                    func run() async throws {
-                        let narrator = Narrator()
-                        let implementation: Implementation = mine ? .student : .reference
-                        let solve: \(p)Function
-                        switch implementation {
-                        case .reference: solve = { try \(p)Solution.solve($0) }
-                        case .student: solve = { try \(p)Exercise.solve($0) }
-                        }
-                        let stage = Stage(narrator: narrator, solve: solve)
-                        if implementation == .student, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
-                            narrator.say(Attempt.notAttemptedMessage(exercise: "\(n)", file: "\(exercise)"))
-                            return
-                        }
-                        narrator.title("Lesson \(n) · \(lesson.title)")
-                        stage.run(1, "The first act", actFirst)
-                        try narrator.finish("\(name)")
-                    }
-                }
-
-                """,
-            "Lessons/\(slug)/smoke.json": """
-                {
-                  "about": "CI runs the lesson briefly with each of these (.ci/lessons): every line listed under prints must appear in its output.",
-                  "runs": [
-                    {"args": [], "prints": ["solve(21) = 42"], "shows": "the first act ran"},
-                    {"args": ["--mine"], "prints": ["Exercise \(n) not attempted yet"], "shows": "a pointer to the exercise while it is not attempted"}
-                  ],
-                  "bad_flag": ["--nonsense"]
-                }
-
-                """,
-            "Lessons/\(slug)/Stage.swift": """
-                import \(p)Kit
-                import WorkbookKit
-
-                /// What every act needs.
-                struct Stage {
-                    let narrator: Narrator
+                func run() async throws {
+                    let narrator = Narrator()
+                    let implementation: Implementation = mine ? .student : .reference
                     let solve: \(p)Function
-
-                    /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
-                    func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
-                        narrator.act(number, title) { try act(self) }
+                    switch implementation {
+                    case .reference: solve = { try \(p)Solution.solve($0) }
+                    case .student: solve = { try \(p)Exercise.solve($0) }
                     }
+                    let stage = Stage(narrator: narrator, solve: solve)
+                    if implementation == .student, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
+                        narrator.say(Attempt.notAttemptedMessage(exercise: "\(n)", file: "\(exercise)"))
+                        return
+                    }
+                    narrator.title("Lesson \(n) · \(lesson.title)")
+                    stage.run(1, "The first act", actFirst)
+                    try narrator.finish("\(name)")
                 }
+            }
 
-                """,
+            """,
+            "Lessons/\(slug)/smoke.json": """
+            {
+              "about": "CI runs the lesson briefly with each of these (.ci/lessons): every line listed under prints must appear in its output.",
+              "runs": [
+                {"args": [], "prints": ["solve(21) = 42"], "shows": "the first act ran"},
+                {"args": ["--mine"], "prints": ["Exercise \(n) not attempted yet"], "shows": "a pointer to the exercise while it is not attempted"}
+              ],
+              "bad_flag": ["--nonsense"]
+            }
+
+            """,
+            "Lessons/\(slug)/Stage.swift": """
+            import \(p)Kit
+            import WorkbookKit
+
+            /// What every act needs.
+            struct Stage {
+                let narrator: Narrator
+                let solve: \(p)Function
+
+                /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
+                func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
+                    narrator.act(number, title) { try act(self) }
+                }
+            }
+
+            """,
             "Lessons/\(slug)/Act1.swift": """
-                /// Act 1: the exercise at work.
-                func actFirst(_ stage: Stage) throws {
-                    stage.narrator.ok("solve(21) = \\(try stage.solve(21))")
-                }
+            /// Act 1: the exercise at work.
+            func actFirst(_ stage: Stage) throws {
+                stage.narrator.ok("solve(21) = \\(try stage.solve(21))")
+            }
 
-                """,
+            """,
             "Sources/\(p)Kit/\(p)Function.swift": """
-                import WorkbookKit
+            import WorkbookKit
 
-                /// The shape of exercise \(n)'s entry point, so that a lesson or a test can hold either the
-                /// reference or the student's implementation.
-                public typealias \(p)Function = (Int) throws -> Int
+            /// The shape of exercise \(n)'s entry point, so that a lesson or a test can hold either the
+            /// reference or the student's implementation.
+            public typealias \(p)Function = (Int) throws -> Int
 
-                """,
+            """,
             exercise: Self.exercise(p, body: ["// TODO: Return twice `value`.", "throw NotAttempted(function: \"solve(_:)\", file: \"\(exercise)\")"]),
             "Solutions/\(slug)/Exercise.swift": Self.exercise(p, body: ["value * 2"]),
             "Tests/\(slug)/Mistakes/adds-instead/Exercise.swift": Self.exercise(p, body: ["value + 2"]),
             "Tests/\(slug)/Grading.swift": """
-                import \(p)Exercise
-                import \(p)Kit
-                import \(p)Solution
-                import PropertyBased
-                import Testing
-                import WorkbookKit
+            import \(p)Exercise
+            import \(p)Kit
+            import \(p)Solution
+            import PropertyBased
+            import Testing
+            import WorkbookKit
 
-                /// How exercise \(n) is graded: every check runs against the reference, and against the
-                /// student's once `solve` stops throwing `NotAttempted`.
-                enum Grading {
-                    static let file = "\(exercise)"
+            /// How exercise \(n) is graded: every check runs against the reference, and against the
+            /// student's once `solve` stops throwing `NotAttempted`.
+            enum Grading {
+                static let file = "\(exercise)"
 
-                    static func studentAttempted() -> Bool {
-                        Attempt.isAttempted { _ = try Implementation.student.solve(1) }
-                    }
-
-                    static let implementations = Implementation.graded(studentAttempted: studentAttempted())
+                static func studentAttempted() -> Bool {
+                    Attempt.isAttempted { _ = try Implementation.student.solve(1) }
                 }
 
-                @Test("Exercise \(n) · your solve is attempted, and every check below runs against it too",
-                    .enabled(if: Grading.studentAttempted(), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "\(n)", file: Grading.file))))
-                func exercise\(n)Attempted() {}
+                static let implementations = Implementation.graded(studentAttempted: studentAttempted())
+            }
 
-                extension Implementation {
-                    /// This implementation's entry point.
-                    var solve: \(p)Function {
-                        switch self {
-                        case .reference: \(p)Solution.solve
-                        case .student: \(p)Exercise.solve
-                        }
+            @Test("Exercise \(n) · your solve is attempted, and every check below runs against it too",
+                .enabled(if: Grading.studentAttempted(), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "\(n)", file: Grading.file))))
+            func exercise\(n)Attempted() {}
+
+            extension Implementation {
+                /// This implementation's entry point.
+                var solve: \(p)Function {
+                    switch self {
+                    case .reference: \(p)Solution.solve
+                    case .student: \(p)Exercise.solve
                     }
                 }
+            }
 
-                """,
+            """,
             "Tests/\(slug)/ContractChecks.swift": """
-                import Testing
-                import WorkbookKit
+            import Testing
+            import WorkbookKit
 
-                @Suite("Exercise \(n) · the contract")
-                struct ContractChecks {
-                    @Test("solve doubles its value", arguments: Grading.implementations)
-                    func doubles(_ implementation: Implementation) throws {
-                        #expect(try implementation.solve(21) == 42)
-                        #expect(try implementation.solve(-3) == -6)
-                    }
+            @Suite("Exercise \(n) · the contract")
+            struct ContractChecks {
+                @Test("solve doubles its value", arguments: Grading.implementations)
+                func doubles(_ implementation: Implementation) throws {
+                    #expect(try implementation.solve(21) == 42)
+                    #expect(try implementation.solve(-3) == -6)
                 }
+            }
 
-                """,
+            """,
             "Tests/\(slug)/CONTRACT.md": """
-                # Exercise \(n) · the contract of `solve(_:)`, clause by clause
+            # Exercise \(n) · the contract of `solve(_:)`, clause by clause
 
-                | clause | checks | mistakes it catches |
-                |---|---|---|
-                | returns twice its value | contract › solve doubles its value | `adds-instead` |
+            | clause | checks | mistakes it catches |
+            |---|---|---|
+            | returns twice its value | contract › solve doubles its value | `adds-instead` |
 
-                """,
+            """,
         ]
     }
 

@@ -32,7 +32,9 @@ struct MistakeRun {
                 guard let grade = try await grader.grade([mistake.lesson], work: work).first else { continue }
                 let seconds = Int((ContinuousClock.now - clock).components.seconds)
                 let failed = grade.checks.filter { $0.status == .failed }
-                let detail = mistake.mustPass ? "\(grade.summary)"
+                let detail =
+                    mistake.mustPass
+                    ? "\(grade.summary)"
                     : failed.isEmpty ? grade.summary : "\(failed.count) of \(grade.maxPoints) checks fail, e.g. \(failed[0].name)"
                 if let problem = mistake.problem(with: grade) {
                     problems.append("\(mistake.folder): \(problem)")

@@ -25,7 +25,8 @@ struct Mistake: Sendable {
                 guard let first = files.first else { return nil }
                 let text = (try? String(contentsOf: catalog.root.appendingPathComponent("\(base)/\(name)/\(first)"), encoding: .utf8)) ?? ""
                 let line = text.split(separator: "\n").first.map(String.init) ?? ""
-                return Mistake(lesson: lesson, name: name, files: files, summary: line.replacingOccurrences(of: "//", with: "").trimmingCharacters(in: .whitespaces))
+                return Mistake(
+                    lesson: lesson, name: name, files: files, summary: line.replacingOccurrences(of: "//", with: "").trimmingCharacters(in: .whitespaces))
             }
         }
     }

@@ -8,7 +8,8 @@ enum Structure {
         let manifest = (try? String(contentsOf: catalog.root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
         for lesson in catalog.lessons {
             let folder = "Lessons/\(lesson.slug)"
-            for file in ["README.md", "hints.md", "smoke.json"] where !manager.fileExists(atPath: catalog.root.appendingPathComponent("\(folder)/\(file)").path) {
+            for file in ["README.md", "hints.md", "smoke.json"] where !manager.fileExists(atPath: catalog.root.appendingPathComponent("\(folder)/\(file)").path)
+            {
                 problems.append("\(folder) has no \(file)")
             }
             if HintCommand.hints(in: (try? String(contentsOf: catalog.root.appendingPathComponent(lesson.hintsFile), encoding: .utf8)) ?? "").isEmpty {

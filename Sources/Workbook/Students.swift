@@ -34,7 +34,8 @@ struct Students {
             return Student(checkout: checkout, name: name, folder: Exports.safeName(name.replacingOccurrences(of: "/", with: "-")))
         }
         if let clash = Dictionary(grouping: all, by: \.folder).first(where: { $0.value.count > 1 }) {
-            throw UsageError("\(clash.value.map(\.checkout.path).joined(separator: " and ")) would both be graded into \(clash.key)/: rename one of the folders")
+            throw UsageError(
+                "\(clash.value.map(\.checkout.path).joined(separator: " and ")) would both be graded into \(clash.key)/: rename one of the folders")
         }
     }
 

@@ -63,7 +63,9 @@ struct VerifyCommand: AsyncParsableCommand {
             for grade in shipped {
                 if grade.state != .notAttempted { problems.append("as shipped, exercise \(grade.number) is \(grade.summary), not \"not attempted\"") }
                 if grade.checks.isEmpty { problems.append("exercise \(grade.number) has no graded check") }
-                if grade.checks.contains(where: { $0.status != .notRun }) { problems.append("as shipped, a student-side check of exercise \(grade.number) ran") }
+                if grade.checks.contains(where: { $0.status != .notRun }) {
+                    problems.append("as shipped, a student-side check of exercise \(grade.number) ran")
+                }
             }
 
             narrator.step("solved: grading with Solutions/ copied over Exercises/…")

@@ -8,7 +8,10 @@ struct WorkbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
         abstract: "Grades the exercises, shows progress and hints, resets an exercise, diffs against the reference.",
-        subcommands: [ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self, NewLessonCommand.self])
+        subcommands: [
+            ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self,
+            NewLessonCommand.self,
+        ])
 
     /// Runs `body`, turning a usage mistake into a one-line message and exit code 64.
     static func guarded(_ body: () throws -> Void) throws {
@@ -24,16 +27,19 @@ struct WorkbookCommand: AsyncParsableCommand {
     /// (SIGINT, SIGTERM, SIGHUP) stops the running `swift test` or build with its whole process
     /// group, removes every temporary folder, and exits 130 (143, 129); see `Interruption`.
     static func guarded(_ name: String, _ body: sending @escaping () async throws -> Void) async throws {
-        try await Interruption.run(name, {
-            do {
-                try await body()
-            } catch let error as UsageError {
-                Terminal.printError("workbook: \(error.description)")
-                throw ExitCode(64)
-            }
-        }, cleanup: {
-            for folder in temporaryFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
-        })
+        try await Interruption.run(
+            name,
+            {
+                do {
+                    try await body()
+                } catch let error as UsageError {
+                    Terminal.printError("workbook: \(error.description)")
+                    throw ExitCode(64)
+                }
+            },
+            cleanup: {
+                for folder in temporaryFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
+            })
     }
 }
 
@@ -68,7 +74,8 @@ struct ListCommand: ParsableCommand {
             let rows = catalog.lessons.map { lesson -> [String] in
                 let grade = grades.first { $0.slug == lesson.slug }
                 let stale = grade.map { $0.fingerprint != catalog.fingerprint(of: lesson) } ?? false
-                let state = grade.map { stale ? "\($0.summary), stale: changed since; swift run workbook grade \(lesson.number)" : $0.summary }
+                let state =
+                    grade.map { stale ? "\($0.summary), stale: changed since; swift run workbook grade \(lesson.number)" : $0.summary }
                     ?? (catalog.exercises.contains(lesson) ? "not graded yet: swift run workbook grade \(lesson.number)" : "no exercise")
                 return [lesson.number, lesson.title, "swift run \(lesson.executable)", state]
             }

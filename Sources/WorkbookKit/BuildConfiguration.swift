@@ -1,11 +1,11 @@
 /// Which build configuration this binary was compiled with, to print beside every measurement.
 public enum BuildConfiguration {
     #if DEBUG
-    public static let name = "debug"
-    public static let isRelease = false
+        public static let name = "debug"
+        public static let isRelease = false
     #else
-    public static let name = "release"
-    public static let isRelease = true
+        public static let name = "release"
+        public static let isRelease = true
     #endif
 
     /// A hint to print beside timings from a debug build.

@@ -50,7 +50,12 @@ public struct Narrator: Sendable {
     }
 
     private enum Style: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
     }
 
     private func paint(_ text: String, _ styles: Style...) -> String {
@@ -66,7 +71,8 @@ extension Narrator {
         let acts = stopped.withLock { $0 }
         guard !acts.isEmpty else { return }
         write("")
-        failed("\(lesson): \(acts.count == 1 ? "act" : "acts") \(acts.map(String.init).joined(separator: ", ")) stopped before the end (see the ✗ lines above).")
+        failed(
+            "\(lesson): \(acts.count == 1 ? "act" : "acts") \(acts.map(String.init).joined(separator: ", ")) stopped before the end (see the ✗ lines above).")
         throw ExitCode.failure
     }
 
@@ -99,7 +105,7 @@ extension Narrator {
         act(number, title)
         do {
             try await body()
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             return
         } catch {
             stop(number, error)

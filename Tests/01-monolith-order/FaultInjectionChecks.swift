@@ -12,7 +12,8 @@ struct FaultInjectionChecks {
         OrderRequest(id: "order-2", customer: "grace", lines: [Standard.line(Standard.cable, 2), Standard.line(Standard.monitor, 1)]),
     ]
 
-    @Test("failing the k-th statement, for every k, leaves every table as it was and throws OrderError.database",
+    @Test(
+        "failing the k-th statement, for every k, leaves every table as it was and throws OrderError.database",
         arguments: Grading.implementations, requests)
     func everyStatement(_ implementation: Implementation, _ request: OrderRequest) throws {
         // How many statements this implementation issues for this request when nothing fails.
@@ -27,7 +28,8 @@ struct FaultInjectionChecks {
             let outcome = try implementation.place(request, in: faulty)
             let failed = faulty.trace.filter { $0 != "ROLLBACK" }.dropFirst(k - 1).first ?? "?"
             guard case .refused(.database(let error)) = outcome, error.kind == .injectedFault else {
-                Issue.record("""
+                Issue.record(
+                    """
                     with statement \(k) of \(counter.statementCount) failing (\(failed)), placeOrder should throw \
                     OrderError.database carrying the injected error; it \(outcome)
                     """)
@@ -36,7 +38,8 @@ struct FaultInjectionChecks {
             let differences = try shop.snapshot().differences(from: shop.before)
             #expect(
                 differences.isEmpty,
-                "with statement \(k) of \(counter.statementCount) failing (\(failed)), the tables kept part of \(request):\n\(differences.joined(separator: "\n"))")
+                "with statement \(k) of \(counter.statementCount) failing (\(failed)), the tables kept part of \(request):\n\(differences.joined(separator: "\n"))"
+            )
             #expect(!shop.database.isInTransaction, "with statement \(k) failing, a transaction was left open")
 
             // The same connection, with the fault gone, must give the clean outcome.

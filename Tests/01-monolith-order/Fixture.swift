@@ -35,18 +35,21 @@ extension ShopSnapshot {
     /// What the tables must hold after `receipt` was placed on top of `self`.
     func placing(_ receipt: OrderReceipt) -> ShopSnapshot {
         var next = self
-        next.customers = Set(customers.map { customer in
-            customer.id == receipt.customer
-                ? Customer(id: customer.id, name: customer.name, balance: customer.balance - receipt.total) : customer
-        })
-        next.products = Set(products.map { product in
-            let sold = receipt.lines.filter { $0.product == product.id }.map(\.quantity).reduce(0, +)
-            return Product(id: product.id, name: product.name, price: product.price, stock: product.stock - sold)
-        })
+        next.customers = Set(
+            customers.map { customer in
+                customer.id == receipt.customer
+                    ? Customer(id: customer.id, name: customer.name, balance: customer.balance - receipt.total) : customer
+            })
+        next.products = Set(
+            products.map { product in
+                let sold = receipt.lines.filter { $0.product == product.id }.map(\.quantity).reduce(0, +)
+                return Product(id: product.id, name: product.name, price: product.price, stock: product.stock - sold)
+            })
         next.orders.insert(OrderRecord(id: receipt.order, customer: receipt.customer, total: receipt.total))
         for (index, line) in receipt.lines.enumerated() {
-            next.lines.insert(OrderLineRecord(
-                order: receipt.order, lineNumber: index + 1, product: line.product, quantity: line.quantity, unitPrice: line.unitPrice))
+            next.lines.insert(
+                OrderLineRecord(
+                    order: receipt.order, lineNumber: index + 1, product: line.product, quantity: line.quantity, unitPrice: line.unitPrice))
         }
         return next
     }

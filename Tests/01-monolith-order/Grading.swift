@@ -25,7 +25,8 @@ enum Grading {
 /// Prints "➜ Test … skipped: Exercise 01 not attempted yet: open …" once, until it is attempted.
 /// A trait on a lone test rather than on a suite, because a skipped suite repeats the line for
 /// each of its tests.
-@Test("Exercise 01 · your placeOrder is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 01 · your placeOrder is attempted, and every check below runs against it too",
     .enabled(if: Grading.studentAttempted, Comment(rawValue: Grading.notAttempted)))
 func exercise01Attempted() {}
 

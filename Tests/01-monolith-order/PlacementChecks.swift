@@ -7,7 +7,8 @@ import WorkbookKit
 /// Specification checks: orders that must be placed, and exactly what they leave behind.
 @Suite("Exercise 01 · placing an order")
 struct PlacementChecks {
-    @Test("a happy order reserves the stock, charges the customer and records the order with its lines",
+    @Test(
+        "a happy order reserves the stock, charges the customer and records the order with its lines",
         arguments: Grading.implementations)
     func happyOrder(_ implementation: Implementation) throws {
         let shop = try Fixture()

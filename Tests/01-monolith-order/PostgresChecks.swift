@@ -10,7 +10,8 @@ import WorkbookKit
 struct PostgresChecks {
     static let location = DatabaseLocation.postgres(in: Terminal.environment(["DATABASE_URL"]))
 
-    @Test("a happy order and every refusal behave on PostgreSQL as on SQLite",
+    @Test(
+        "a happy order and every refusal behave on PostgreSQL as on SQLite",
         .enabled(if: location != nil, "PostgreSQL checks of exercise 01 skipped: set DATABASE_URL=postgres://… to run them"),
         arguments: Grading.implementations)
     func sameOutcomes(_ implementation: Implementation) throws {
@@ -38,7 +39,8 @@ struct PostgresChecks {
         }
     }
 
-    @Test("failing the k-th statement on PostgreSQL, for every k, leaves every table as it was",
+    @Test(
+        "failing the k-th statement on PostgreSQL, for every k, leaves every table as it was",
         .enabled(if: location != nil, "PostgreSQL checks of exercise 01 skipped: set DATABASE_URL=postgres://… to run them"),
         arguments: Grading.implementations)
     func everyStatement(_ implementation: Implementation) throws {

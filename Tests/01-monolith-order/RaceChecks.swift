@@ -45,7 +45,8 @@ struct RaceChecks {
             seedAfter: { $0.charging(1_000, to: "ada") }),
     ]
 
-    @Test("the order is decided on the stock and balance as they are when it writes, not as they were when it read",
+    @Test(
+        "the order is decided on the stock and balance as they are when it writes, not as they were when it read",
         arguments: Grading.implementations, races)
     func competingCheckout(_ implementation: Implementation, _ race: Race) throws {
         let shop = try Fixture()
@@ -71,7 +72,8 @@ struct RaceChecks {
         let differences = try shop.snapshot().differences(from: tables)
         #expect(
             differences.isEmpty,
-            "rule broken: the tables must hold both checkouts' changes\n  input: \(race.request) with `\(race.sql)` in between\n\(differences.joined(separator: "\n"))")
+            "rule broken: the tables must hold both checkouts' changes\n  input: \(race.request) with `\(race.sql)` in between\n\(differences.joined(separator: "\n"))"
+        )
     }
 }
 

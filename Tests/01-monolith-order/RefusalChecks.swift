@@ -42,7 +42,8 @@ struct RefusalChecks {
             error: .unknownCustomer("mallory")),
         Refusal(
             name: "an unknown product, naming the first unknown one",
-            request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 1), Standard.line("SKU-NOPE", 1), Standard.line("SKU-ALSO-NOPE", 1)]),
+            request: OrderRequest(
+                id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 1), Standard.line("SKU-NOPE", 1), Standard.line("SKU-ALSO-NOPE", 1)]),
             error: .unknownProduct("SKU-NOPE")),
         Refusal(
             name: "an unknown customer is reported before an unknown product",
@@ -67,17 +68,41 @@ struct RefusalChecks {
     }
 
     static let malformedRequests: [Refusal] = [
-        Refusal(name: "an empty order id", request: OrderRequest(id: "", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
-        Refusal(name: "a whitespace order id", request: OrderRequest(id: " \t", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
-        Refusal(name: "a newline order id", request: OrderRequest(id: "\n", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
-        Refusal(name: "an order id of Unicode spaces (no-break, ideographic)", request: OrderRequest(id: "\u{00A0}\u{3000}", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
+        Refusal(
+            name: "an empty order id", request: OrderRequest(id: "", customer: "ada", lines: [Standard.line(Standard.cable, 1)]),
+            error: .invalidRequest(.blankOrderID)),
+        Refusal(
+            name: "a whitespace order id", request: OrderRequest(id: " \t", customer: "ada", lines: [Standard.line(Standard.cable, 1)]),
+            error: .invalidRequest(.blankOrderID)),
+        Refusal(
+            name: "a newline order id", request: OrderRequest(id: "\n", customer: "ada", lines: [Standard.line(Standard.cable, 1)]),
+            error: .invalidRequest(.blankOrderID)),
+        Refusal(
+            name: "an order id of Unicode spaces (no-break, ideographic)",
+            request: OrderRequest(id: "\u{00A0}\u{3000}", customer: "ada", lines: [Standard.line(Standard.cable, 1)]), error: .invalidRequest(.blankOrderID)),
         Refusal(name: "no lines", request: OrderRequest(id: "o", customer: "ada", lines: []), error: .invalidRequest(.noLines)),
-        Refusal(name: "a zero quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 0)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: 0))),
-        Refusal(name: "a negative quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, -2)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: -2))),
-        Refusal(name: "a quantity above the maximum", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, OrderLine.maximumQuantity + 1)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: OrderLine.maximumQuantity + 1))),
-        Refusal(name: "the first bad quantity is the one named", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 1), Standard.line(Standard.monitor, 0), Standard.line(Standard.keyboard, -1)]), error: .invalidRequest(.quantityOutOfRange(product: Standard.monitor, quantity: 0))),
-        Refusal(name: "a blank id is reported before missing lines", request: OrderRequest(id: "", customer: "ada", lines: []), error: .invalidRequest(.blankOrderID)),
-        Refusal(name: "a malformed request is refused even for an unknown customer", request: OrderRequest(id: "o", customer: "mallory", lines: [Standard.line("SKU-NOPE", 0)]), error: .invalidRequest(.quantityOutOfRange(product: "SKU-NOPE", quantity: 0))),
+        Refusal(
+            name: "a zero quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 0)]),
+            error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: 0))),
+        Refusal(
+            name: "a negative quantity", request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, -2)]),
+            error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: -2))),
+        Refusal(
+            name: "a quantity above the maximum",
+            request: OrderRequest(id: "o", customer: "ada", lines: [Standard.line(Standard.cable, OrderLine.maximumQuantity + 1)]),
+            error: .invalidRequest(.quantityOutOfRange(product: Standard.cable, quantity: OrderLine.maximumQuantity + 1))),
+        Refusal(
+            name: "the first bad quantity is the one named",
+            request: OrderRequest(
+                id: "o", customer: "ada", lines: [Standard.line(Standard.cable, 1), Standard.line(Standard.monitor, 0), Standard.line(Standard.keyboard, -1)]),
+            error: .invalidRequest(.quantityOutOfRange(product: Standard.monitor, quantity: 0))),
+        Refusal(
+            name: "a blank id is reported before missing lines", request: OrderRequest(id: "", customer: "ada", lines: []),
+            error: .invalidRequest(.blankOrderID)),
+        Refusal(
+            name: "a malformed request is refused even for an unknown customer",
+            request: OrderRequest(id: "o", customer: "mallory", lines: [Standard.line("SKU-NOPE", 0)]),
+            error: .invalidRequest(.quantityOutOfRange(product: "SKU-NOPE", quantity: 0))),
     ]
 
     @Test("a malformed request is refused before the database is touched", arguments: Grading.implementations, malformedRequests)
@@ -85,8 +110,11 @@ struct RefusalChecks {
         let shop = try Fixture()
         let counting = FaultInjectingDatabase(wrapping: shop.database)
         let outcome = try implementation.place(refusal.request, in: counting)
-        #expect(outcome == .refused(refusal.error), "rule broken: \(refusal.name) is malformed\n  expected: \(Outcome.refused(refusal.error))\n  yours:    \(outcome)\n  input:    \(refusal.request)")
-        #expect(counting.trace.isEmpty || outcome != .refused(refusal.error),
+        #expect(
+            outcome == .refused(refusal.error),
+            "rule broken: \(refusal.name) is malformed\n  expected: \(Outcome.refused(refusal.error))\n  yours:    \(outcome)\n  input:    \(refusal.request)")
+        #expect(
+            counting.trace.isEmpty || outcome != .refused(refusal.error),
             "rule broken: a malformed request is refused before any statement runs\n  input: \(refusal.request)\n  these ran: \(counting.trace)")
         try shop.expectUnchanged(after: refusal.request)
     }
@@ -122,7 +150,10 @@ struct RefusalChecks {
         let next = OrderRequest(id: "order-next", customer: "ada", lines: [Standard.line(Standard.cable, 1)])
         let outcome = try implementation.place(next, in: shop.database)
         #expect(
-            outcome == .placed(OrderReceipt(order: "order-next", customer: "ada", lines: [PricedLine(product: Standard.cable, quantity: 1, unitPrice: 1_250)], total: 1_250)),
+            outcome
+                == .placed(
+                    OrderReceipt(
+                        order: "order-next", customer: "ada", lines: [PricedLine(product: Standard.cable, quantity: 1, unitPrice: 1_250)], total: 1_250)),
             "on \(next), after \(Self.refusals.count) refused orders on the same connection")
     }
 }

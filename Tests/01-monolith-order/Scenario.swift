@@ -29,11 +29,17 @@ struct Scenario: Sendable, CustomStringConvertible {
         Scenario(
             seed: ShopSeed(
                 customers: balances.enumerated().map { Customer(id: CustomerID("c\($0.offset)"), name: "C\($0.offset)", balance: Cents($0.element)) },
-                products: catalog.enumerated().map { Product(id: ProductID("p\($0.offset)"), name: "P\($0.offset)", price: Cents($0.element.0), stock: $0.element.1 == 10 ? 5_000 : $0.element.1) }),
+                products: catalog.enumerated().map {
+                    Product(id: ProductID("p\($0.offset)"), name: "P\($0.offset)", price: Cents($0.element.0), stock: $0.element.1 == 10 ? 5_000 : $0.element.1)
+                }),
             requests: requests.map { order, customer, lines in
                 OrderRequest(
                     id: OrderID(Self.orderIDs[order]), customer: CustomerID("c\(customer)"),
-                    lines: lines.map { OrderLine(product: ProductID("p\($0.0)"), quantity: $0.1 == 12 ? OrderLine.maximumQuantity + 1 : $0.1 == 11 ? OrderLine.maximumQuantity : $0.1) })
+                    lines: lines.map {
+                        OrderLine(
+                            product: ProductID("p\($0.0)"), quantity: $0.1 == 12 ? OrderLine.maximumQuantity + 1 : $0.1 == 11 ? OrderLine.maximumQuantity : $0.1
+                        )
+                    })
             })
     }
 }

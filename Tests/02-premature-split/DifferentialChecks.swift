@@ -17,7 +17,8 @@ struct DifferentialChecks {
             guard implementation == .student, let expected = try await SagaRun.run(scenario.orders, on: .reference, attempts: scenario.attempts)
             else { return }
             #expect(actual.outcomes == expected.outcomes, "outcomes: expected \(expected.outcomes), yours \(actual.outcomes)\n\(scenario)")
-            #expect(actual.callSequence == expected.callSequence,
+            #expect(
+                actual.callSequence == expected.callSequence,
                 "calls: expected\n  \(expected.callSequence.joined(separator: "\n  "))\nyours\n  \(actual.callSequence.joined(separator: "\n  "))\n\(scenario)")
             let differences = actual.state.snapshot.differences(from: expected.state.snapshot)
             #expect(differences.isEmpty, "data: \(differences.joined(separator: "\n"))\n\(scenario)")
@@ -36,7 +37,8 @@ struct DifferentialChecks {
             switch outcome {
             case .completed, .compensated:
                 #expect(problems.isEmpty, "\(id) ended \(outcome), but the audit found: \(problems.joined(separator: ", "))\n\(scenario)")
-                #expect(run.state.standingOrders.contains(id) == (outcome == .completed),
+                #expect(
+                    run.state.standingOrders.contains(id) == (outcome == .completed),
                     "\(id) ended \(outcome); it must stand exactly when completed\n\(scenario)")
             case .needsManualIntervention: break
             }
@@ -66,13 +68,15 @@ struct SagaScenario: Sendable, CustomStringConvertible {
             Gen.int(in: 0...(faults.count - 1)).array(of: 0...4).array(of: 3)
         ).array(of: 1...4)
     ).map { attempts, generated in
-        SagaScenario(attempts: attempts, orders: generated.enumerated().map { index, order in
-            let (customer, lines, scripts) = order
-            return OrderWithFaults(
-                order: SplitOrder(
-                    orderID: "o-\(index + 1)", customerID: customers[customer],
-                    lines: lines.map { LineItem(productID: products[$0.0], quantity: $0.1) }),
-                faults: Dictionary(uniqueKeysWithValues: zip(ServiceName.allCases, scripts.map { $0.map { faults[$0] } })))
-        })
+        SagaScenario(
+            attempts: attempts,
+            orders: generated.enumerated().map { index, order in
+                let (customer, lines, scripts) = order
+                return OrderWithFaults(
+                    order: SplitOrder(
+                        orderID: "o-\(index + 1)", customerID: customers[customer],
+                        lines: lines.map { LineItem(productID: products[$0.0], quantity: $0.1) }),
+                    faults: Dictionary(uniqueKeysWithValues: zip(ServiceName.allCases, scripts.map { $0.map { faults[$0] } })))
+            })
     }
 }

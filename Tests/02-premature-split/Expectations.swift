@@ -9,7 +9,10 @@ func initialSnapshot() async throws -> SplitSnapshot {
 
 /// Checks that the run's calls are exactly `expected` ("service.operation → status"), in order.
 func expectCalls(_ run: SagaRun, _ expected: [String], _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(run.callSequence == expected, "\(context): expected the calls\n  \(expected.joined(separator: "\n  "))\nyour saga made\n  \(run.callSequence.joined(separator: "\n  "))", sourceLocation: sourceLocation)
+    #expect(
+        run.callSequence == expected,
+        "\(context): expected the calls\n  \(expected.joined(separator: "\n  "))\nyour saga made\n  \(run.callSequence.joined(separator: "\n  "))",
+        sourceLocation: sourceLocation)
 }
 
 /// Checks that the three databases agree with each other.

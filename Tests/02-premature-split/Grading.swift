@@ -18,7 +18,8 @@ enum Grading {
     }
 }
 
-@Test("Exercise 02 · your placeOrderSaga is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 02 · your placeOrderSaga is attempted, and every check below runs against it too",
     .enabled(Comment(rawValue: Attempt.notAttemptedMessage(exercise: "02", file: Grading.file))) { await Grading.studentAttempted() })
 func exercise02Attempted() {}
 

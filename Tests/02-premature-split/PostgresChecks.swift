@@ -10,7 +10,8 @@ import WorkbookKit
 struct PostgresChecks {
     static let location = DatabaseLocation.postgres(in: Terminal.environment(["DATABASE_URL"]))
 
-    @Test("completed, compensated and in-doubt orders leave the same data on PostgreSQL as on SQLite",
+    @Test(
+        "completed, compensated and in-doubt orders leave the same data on PostgreSQL as on SQLite",
         .enabled(if: location != nil, "PostgreSQL checks of exercise 02 skipped: set DATABASE_URL=postgres://… to run them"),
         arguments: await Grading.implementations())
     func sameOnPostgres(_ implementation: Implementation) async throws {

@@ -12,8 +12,10 @@ struct SpecificationChecks {
         #expect(run.outcomes == [.completed])
         expectCalls(run, ["inventory.reserve → 200", "orders.record → 200", "payments.charge → 200"], "no faults")
         expectConsistent(run, "no faults")
-        #expect(run.state.inventory.stock["SKU-USB-CABLE-C"] == 38 && run.state.payments.balances["ada"] == 47_500,
-            "two cables at 12.50: stock 40 → 38, ada 500.00 → 475.00; found stock \(run.state.inventory.stock["SKU-USB-CABLE-C"] ?? -1), balance \(run.state.payments.balances["ada"] ?? -1)")
+        #expect(
+            run.state.inventory.stock["SKU-USB-CABLE-C"] == 38 && run.state.payments.balances["ada"] == 47_500,
+            "two cables at 12.50: stock 40 → 38, ada 500.00 → 475.00; found stock \(run.state.inventory.stock["SKU-USB-CABLE-C"] ?? -1), balance \(run.state.payments.balances["ada"] ?? -1)"
+        )
     }
 
     @Test("a refused reservation compensates nothing: no step had succeeded", arguments: await Grading.implementations())
@@ -28,10 +30,12 @@ struct SpecificationChecks {
     func refusedLastStep(_ implementation: Implementation) async throws {
         guard let run = try await SagaRun.run([OrderWithFaults(order: Orders.graceHeadphones)], on: implementation) else { return }
         #expect(run.outcomes == [.compensated(step: .chargePayment, reason: .refused)])
-        expectCalls(run, [
-            "inventory.reserve → 200", "orders.record → 200", "payments.charge → 402",
-            "orders.cancel → 200", "inventory.release → 200",
-        ], "grace cannot pay 149.99")
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 200", "orders.record → 200", "payments.charge → 402",
+                "orders.cancel → 200", "inventory.release → 200",
+            ], "grace cannot pay 149.99")
         expectConsistent(run, "after compensation")
         #expect(run.state.inventory.stock["SKU-HEADPHONES-XZ3"] == 5, "the headphones go back on the shelf")
     }
@@ -42,9 +46,12 @@ struct SpecificationChecks {
         let cases: [(ServiceName, SagaStep, [String])] = [
             (.inventory, .reserveStock, ["inventory.reserve → 200"]),
             (.orders, .recordOrder, ["inventory.reserve → 200", "orders.record → 200", "inventory.release → 200"]),
-            (.payments, .chargePayment, [
-                "inventory.reserve → 200", "orders.record → 200", "payments.charge → 200", "orders.cancel → 200", "inventory.release → 200",
-            ]),
+            (
+                .payments, .chargePayment,
+                [
+                    "inventory.reserve → 200", "orders.record → 200", "payments.charge → 200", "orders.cancel → 200", "inventory.release → 200",
+                ]
+            ),
         ]
         for (service, step, calls) in cases {
             let entry = OrderWithFaults(order: Orders.cables, faults: [service: [.errorBody]])
@@ -58,17 +65,23 @@ struct SpecificationChecks {
 
     @Test("transient failures are retried with the same key, with doubling pauses, up to the limit", arguments: await Grading.implementations())
     func transientRetries(_ implementation: Implementation) async throws {
-        let entry = OrderWithFaults(order: Orders.cables, faults: [
-            .inventory: [.serverError, .timeout], .orders: [.serverError], .payments: [.timeout],
-        ])
+        let entry = OrderWithFaults(
+            order: Orders.cables,
+            faults: [
+                .inventory: [.serverError, .timeout], .orders: [.serverError], .payments: [.timeout],
+            ])
         guard let run = try await SagaRun.run([entry], on: implementation, attempts: 3) else { return }
         #expect(run.outcomes == [.completed], "\(entry)")
-        expectCalls(run, [
-            "inventory.reserve → 500", "inventory.reserve → no answer", "inventory.reserve → 200",
-            "orders.record → 500", "orders.record → 200", "payments.charge → no answer", "payments.charge → 200",
-        ], "\(entry)")
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 500", "inventory.reserve → no answer", "inventory.reserve → 200",
+                "orders.record → 500", "orders.record → 200", "payments.charge → no answer", "payments.charge → 200",
+            ], "\(entry)")
         expectKeysDerivedFromOrders(run, "\(entry)")
-        #expect(run.slept == .milliseconds(50), "pauses of 10 ms and 20 ms before inventory's retries, 10 ms before each other retry: 50 ms in all; your saga slept \(run.slept)")
+        #expect(
+            run.slept == .milliseconds(50),
+            "pauses of 10 ms and 20 ms before inventory's retries, 10 ms before each other retry: 50 ms in all; your saga slept \(run.slept)")
     }
 
     @Test("a response lost after the charge committed is retried with its key: one charge, not two", arguments: await Grading.implementations())
@@ -77,8 +90,10 @@ struct SpecificationChecks {
         guard let run = try await SagaRun.run([entry], on: implementation) else { return }
         #expect(run.outcomes == [.completed], "\(entry)")
         expectConsistent(run, "\(entry)")
-        #expect(run.state.payments.balances["ada"] == 47_500 && run.state.inventory.stock["SKU-USB-CABLE-C"] == 38,
-            "ada pays 25.00 once and two cables leave the shelf once; found balance \(run.state.payments.balances["ada"] ?? -1), stock \(run.state.inventory.stock["SKU-USB-CABLE-C"] ?? -1)")
+        #expect(
+            run.state.payments.balances["ada"] == 47_500 && run.state.inventory.stock["SKU-USB-CABLE-C"] == 38,
+            "ada pays 25.00 once and two cables leave the shelf once; found balance \(run.state.payments.balances["ada"] ?? -1), stock \(run.state.inventory.stock["SKU-USB-CABLE-C"] ?? -1)"
+        )
     }
 
     @Test("a step that gave up on timeouts may have happened: it is undone too, first", arguments: await Grading.implementations())
@@ -86,11 +101,13 @@ struct SpecificationChecks {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.payments: [.lostResponse, .timeout, .timeout]])
         guard let run = try await SagaRun.run([entry], on: implementation, attempts: 3) else { return }
         #expect(run.outcomes == [.compensated(step: .chargePayment, reason: .gaveUp)], "\(entry)")
-        expectCalls(run, [
-            "inventory.reserve → 200", "orders.record → 200",
-            "payments.charge → no answer", "payments.charge → no answer", "payments.charge → no answer",
-            "payments.refund → 200", "orders.cancel → 200", "inventory.release → 200",
-        ], "\(entry)")
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 200", "orders.record → 200",
+                "payments.charge → no answer", "payments.charge → no answer", "payments.charge → no answer",
+                "payments.refund → 200", "orders.cancel → 200", "inventory.release → 200",
+            ], "\(entry)")
         expectConsistent(run, "\(entry)")
         expectSnapshot(run, Self.undone(try await initialSnapshot(), after: run), "\(entry)")
     }
@@ -100,21 +117,28 @@ struct SpecificationChecks {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.payments: [.serverError, .serverError]])
         guard let run = try await SagaRun.run([entry], on: implementation, attempts: 2) else { return }
         #expect(run.outcomes == [.compensated(step: .chargePayment, reason: .gaveUp)], "\(entry)")
-        expectCalls(run, [
-            "inventory.reserve → 200", "orders.record → 200", "payments.charge → 500", "payments.charge → 500",
-            "orders.cancel → 200", "inventory.release → 200",
-        ], "\(entry), two attempts")
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 200", "orders.record → 200", "payments.charge → 500", "payments.charge → 500",
+                "orders.cancel → 200", "inventory.release → 200",
+            ], "\(entry), two attempts")
     }
 
     @Test("409, 429 and a refused connection are transient: retried with the same key", arguments: await Grading.implementations())
     func otherTransientKinds(_ implementation: Implementation) async throws {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: [.conflict], .orders: [.rateLimited], .payments: [.unreachable, .conflict]])
         guard let run = try await SagaRun.run([entry], on: implementation, attempts: 3) else { return }
-        #expect(run.outcomes == [.completed], "rule broken: 409, 429 and a refused connection are transient (ServiceCallError.isTransient)\n  expected: [completed]\n  yours:    \(run.outcomes)\n  input:    \(entry)")
-        expectCalls(run, [
-            "inventory.reserve → 409", "inventory.reserve → 200", "orders.record → 429", "orders.record → 200",
-            "payments.charge → refused", "payments.charge → 409", "payments.charge → 200",
-        ], "\(entry)")
+        #expect(
+            run.outcomes == [.completed],
+            "rule broken: 409, 429 and a refused connection are transient (ServiceCallError.isTransient)\n  expected: [completed]\n  yours:    \(run.outcomes)\n  input:    \(entry)"
+        )
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 409", "inventory.reserve → 200", "orders.record → 429", "orders.record → 200",
+                "payments.charge → refused", "payments.charge → 409", "payments.charge → 200",
+            ], "\(entry)")
         expectKeysDerivedFromOrders(run, "\(entry)")
     }
 
@@ -122,27 +146,39 @@ struct SpecificationChecks {
     func refusedNotInDoubt(_ implementation: Implementation) async throws {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.payments: [.unreachable, .unreachable]])
         guard let run = try await SagaRun.run([entry], on: implementation, attempts: 2) else { return }
-        #expect(run.outcomes == [.compensated(step: .chargePayment, reason: .gaveUp)], "rule broken: gave up after the last attempt\n  expected: [compensated at chargePayment, gave up]\n  yours:    \(run.outcomes)\n  input:    \(entry)")
-        expectCalls(run, [
-            "inventory.reserve → 200", "orders.record → 200", "payments.charge → refused", "payments.charge → refused",
-            "orders.cancel → 200", "inventory.release → 200",
-        ], "\(entry), two attempts: only .noAnswer puts a step in doubt")
+        #expect(
+            run.outcomes == [.compensated(step: .chargePayment, reason: .gaveUp)],
+            "rule broken: gave up after the last attempt\n  expected: [compensated at chargePayment, gave up]\n  yours:    \(run.outcomes)\n  input:    \(entry)"
+        )
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 200", "orders.record → 200", "payments.charge → refused", "payments.charge → refused",
+                "orders.cancel → 200", "inventory.release → 200",
+            ], "\(entry), two attempts: only .noAnswer puts a step in doubt")
     }
 
     @Test("a compensation that fails is reported for a human, and the others still run", arguments: await Grading.implementations())
     func failedCompensation(_ implementation: Implementation) async throws {
         let cases: [(OrderWithFaults, SagaOutcome)] = [
-            (OrderWithFaults(order: Orders.graceHeadphones, faults: [.orders: [.none, .errorBody]]),
-             .needsManualIntervention(step: .chargePayment, reason: .refused, unfinished: [.recordOrder])),
-            (OrderWithFaults(order: Orders.graceHeadphones, faults: [.orders: [.none, .serverError, .serverError, .serverError]]),
-             .needsManualIntervention(step: .chargePayment, reason: .refused, unfinished: [.recordOrder])),
-            (OrderWithFaults(order: Orders.cables, faults: [.payments: [.errorBody], .orders: [.none, .errorBody], .inventory: [.none, .errorBody]]),
-             .needsManualIntervention(step: .chargePayment, reason: .errorBody, unfinished: [.recordOrder, .reserveStock])),
+            (
+                OrderWithFaults(order: Orders.graceHeadphones, faults: [.orders: [.none, .errorBody]]),
+                .needsManualIntervention(step: .chargePayment, reason: .refused, unfinished: [.recordOrder])
+            ),
+            (
+                OrderWithFaults(order: Orders.graceHeadphones, faults: [.orders: [.none, .serverError, .serverError, .serverError]]),
+                .needsManualIntervention(step: .chargePayment, reason: .refused, unfinished: [.recordOrder])
+            ),
+            (
+                OrderWithFaults(order: Orders.cables, faults: [.payments: [.errorBody], .orders: [.none, .errorBody], .inventory: [.none, .errorBody]]),
+                .needsManualIntervention(step: .chargePayment, reason: .errorBody, unfinished: [.recordOrder, .reserveStock])
+            ),
         ]
         for (entry, expected) in cases {
             guard let run = try await SagaRun.run([entry], on: implementation) else { return }
             #expect(run.outcomes == [expected], "\(entry)")
-            #expect(run.callSequence.last?.hasPrefix("inventory.release") == true,
+            #expect(
+                run.callSequence.last?.hasPrefix("inventory.release") == true,
                 "\(entry): after a compensation fails, the earlier ones must still run; the calls were \(run.callSequence)")
         }
     }

@@ -58,9 +58,13 @@ struct BusModel {
             }
             if attempt == retry.maxAttempts {
                 let type = id.rawValue.hasPrefix("ping") ? Ping.typeName : Pong.typeName
-                letters.append((consumer, DeadLetter(
-                    consumer: name, event: EventRecord(id: id, type: type, version: 1),
-                    error: PlannedFailure(consumer: name, event: id, attempt: call).description, attempts: attempt)))
+                letters.append(
+                    (
+                        consumer,
+                        DeadLetter(
+                            consumer: name, event: EventRecord(id: id, type: type, version: 1),
+                            error: PlannedFailure(consumer: name, event: id, attempt: call).description, attempts: attempt)
+                    ))
             }
         }
         consumers[index].state.finished.insert(id)

@@ -5,7 +5,8 @@ import WorkbookKit
 /// Specification checks: who gets what, in which order, and who waits for whom.
 @Suite("Exercise 03 · delivery")
 struct DeliveryChecks {
-    @Test("every subscriber gets every event of its type, in publish order, and no other type",
+    @Test(
+        "every subscriber gets every event of its type, in publish order, and no other type",
         arguments: await Grading.implementations())
     func everySubscriberInOrder(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()
@@ -70,7 +71,8 @@ struct DeliveryChecks {
         }
     }
 
-    @Test("publish returns while a handler is still busy, and lag counts queued and in-progress events",
+    @Test(
+        "publish returns while a handler is still busy, and lag counts queued and in-progress events",
         arguments: await Grading.implementations())
     func publishDoesNotWait(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()

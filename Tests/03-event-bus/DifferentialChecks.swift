@@ -8,11 +8,13 @@ import WorkbookKit
 /// (and the reference's must equal an eager, sequential model's).
 @Suite("Exercise 03 · generated runs")
 struct DifferentialChecks {
-    @Test("generated runs give every consumer the same handled sequence and the same dead letters",
+    @Test(
+        "generated runs give every consumer the same handled sequence and the same dead letters",
         arguments: await Grading.implementations())
     func generatedRuns(_ implementation: Implementation) async throws {
         await propertyCheck(count: 100, input: BusScenario.generator) { scenario in
-            let expected = implementation == .reference
+            let expected =
+                implementation == .reference
                 ? BusModel.run(scenario, retry: .fast) : try await Self.run(scenario, on: .reference)
             let actual = try await Self.run(scenario, on: implementation)
             #expect(actual == expected, "expected:\n\(expected)\nyour bus:\n\(actual)\nscenario:\n\(scenario)")

@@ -5,7 +5,8 @@ import WorkbookKit
 /// Specification checks: failing handlers are retried, then dead-lettered, never lost.
 @Suite("Exercise 03 · failures, retries and dead letters")
 struct FailureChecks {
-    @Test("a handler that always fails is tried maxAttempts times, then dead-lettered; its consumer and the others carry on",
+    @Test(
+        "a handler that always fails is tried maxAttempts times, then dead-lettered; its consumer and the others carry on",
         arguments: await Grading.implementations())
     func poisonEvent(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()
@@ -96,11 +97,17 @@ struct FailureChecks {
         for number in 1...3 { try await bus.publish(ping(number)) }
         try await idle(bus, "after three poison pings")
         let letters = try await bus.deadLetters().map(\.event.id)
-        #expect(letters == ["ping-1", "ping-2", "ping-3"], "rule broken: the dead letters, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(letters)\n  input:    ping-1, ping-2, ping-3 published, each failing every attempt")
+        #expect(
+            letters == ["ping-1", "ping-2", "ping-3"],
+            "rule broken: the dead letters, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(letters)\n  input:    ping-1, ping-2, ping-3 published, each failing every attempt"
+        )
         try await bus.replayDeadLetters()
         try await idle(bus, "after the replay")
         let handled = await recorder.handledBy("fraud")
-        #expect(handled == ["ping-1", "ping-2", "ping-3"], "rule broken: replay enqueues each letter again, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(handled)\n  input:    three dead letters, then replayDeadLetters()")
+        #expect(
+            handled == ["ping-1", "ping-2", "ping-3"],
+            "rule broken: replay enqueues each letter again, oldest first\n  expected: [ping-1, ping-2, ping-3]\n  yours:    \(handled)\n  input:    three dead letters, then replayDeadLetters()"
+        )
     }
 
     @Test("a dead letter is not redelivered by a duplicate, and replay delivers it again", arguments: await Grading.implementations())
@@ -139,7 +146,8 @@ struct FailureChecks {
         }
     }
 
-    @Test("many tasks publishing at once: each subscriber gets every event once, all in the same order",
+    @Test(
+        "many tasks publishing at once: each subscriber gets every event once, all in the same order",
         arguments: await Grading.implementations())
     func concurrentPublishers(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()

@@ -18,7 +18,8 @@ enum Grading {
     }
 }
 
-@Test("Exercise 03 · your ShopEventBus is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 03 · your ShopEventBus is attempted, and every check below runs against it too",
     .enabled(Comment(rawValue: Attempt.notAttemptedMessage(exercise: "03", file: Grading.file))) { await Grading.studentAttempted() })
 func exercise03Attempted() {}
 

@@ -1,5 +1,4 @@
 import EventBusKit
-
 import Testing
 import WorkbookKit
 

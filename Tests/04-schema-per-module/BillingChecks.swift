@@ -8,7 +8,8 @@ import WorkbookKit
 /// touches another module's schema fails with the SQL and the table named.
 @Suite("Exercise 04 · the billing module")
 struct BillingChecks {
-    @Test("a registered user becomes a billing customer with an empty invoice and auth's address",
+    @Test(
+        "a registered user becomes a billing customer with an empty invoice and auth's address",
         arguments: Grading.implementations, Grading.locations)
     func registration(_ implementation: Implementation, _ location: DatabaseLocation) throws {
         let shop = try ModularShop(implementation, on: location)
@@ -29,7 +30,8 @@ struct BillingChecks {
         try expectSummary(shop, "u2", .summary(InvoiceSummary(user: "u2", email: "grace@example.com", charges: 1, total: 1)))
     }
 
-    @Test("refused charges: non-positive amount (before any statement), unknown customer, duplicate id — and nothing changes",
+    @Test(
+        "refused charges: non-positive amount (before any statement), unknown customer, duplicate id — and nothing changes",
         arguments: Grading.implementations, Grading.locations)
     func refusedCharges(_ implementation: Implementation, _ location: DatabaseLocation) throws {
         let shop = try ModularShop(implementation, on: location)
@@ -64,16 +66,19 @@ struct BillingChecks {
         try expectCharge(shop, Charge(id: "c1", user: "u1", amount: 300), .recorded)
     }
 
-    @Test("the address comes from auth's API when the invoice is made, even after auth renames its column",
+    @Test(
+        "the address comes from auth's API when the invoice is made, even after auth renames its column",
         arguments: Grading.implementations, Grading.locations)
     func addressThroughTheAPI(_ implementation: Implementation, _ location: DatabaseLocation) throws {
         let shop = try ModularShop(implementation, on: location)
         try shop.register("u1", "ada@example.com")
         try shop.auth.changeEmail(of: "u1", to: "ada@lovelace.example")
-        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
+        try expectSummary(
+            shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
             "after auth changed the address")
         try shop.auth.migrate(to: 2)
-        try expectSummary(shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
+        try expectSummary(
+            shop, "u1", .summary(InvoiceSummary(user: "u1", email: "ada@lovelace.example", charges: 0, total: .zero)),
             "after auth renamed users.email to users.email_address in its own schema")
     }
 
@@ -108,7 +113,8 @@ func expectSummary(
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     let answered = try shop.summary(user)
-    #expect(answered == expected, "invoice summary of \(user)\(context.isEmpty ? "" : ", " + context): expected \(expected); your billing: \(answered)",
+    #expect(
+        answered == expected, "invoice summary of \(user)\(context.isEmpty ? "" : ", " + context): expected \(expected); your billing: \(answered)",
         sourceLocation: sourceLocation)
 }
 

@@ -9,7 +9,8 @@ import WorkbookKit
 /// reference's an in-memory model's), on SQLite and, with fewer runs, on PostgreSQL.
 @Suite("Exercise 04 · generated runs")
 struct BillingDifferentialChecks {
-    @Test("generated runs of registrations, charges and invoices give the same outcomes",
+    @Test(
+        "generated runs of registrations, charges and invoices give the same outcomes",
         arguments: Grading.implementations, Grading.locations)
     func generatedRuns(_ implementation: Implementation, _ location: DatabaseLocation) async throws {
         await propertyCheck(count: location.engine == .postgres ? 15 : 60, input: BillingScenario.generator) { scenario in
@@ -84,8 +85,10 @@ enum BillingModel {
                 guard registered.contains(user) else { return SummaryOutcome.summary(nil).description }
                 let mine = charges.values.filter { $0.user == user }
                 let email = addresses[user].map { "u\(user).\($0)@example.com" } ?? "u\(user)@example.com"
-                return SummaryOutcome.summary(InvoiceSummary(
-                    user: UserID("u\(user)"), email: email, charges: mine.count, total: Cents(mine.map(\.cents).reduce(0, +)))).description
+                return SummaryOutcome.summary(
+                    InvoiceSummary(
+                        user: UserID("u\(user)"), email: email, charges: mine.count, total: Cents(mine.map(\.cents).reduce(0, +)))
+                ).description
             }
         }
     }

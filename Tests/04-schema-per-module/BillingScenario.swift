@@ -30,15 +30,16 @@ struct BillingScenario: Sendable, CustomStringConvertible {
     var description: String { steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n") }
 
     static let generator = zip(Gen.int(in: 0...11), Gen.int(in: 0...3), Gen.int(in: -1...4)).array(of: 1...20).map { codes in
-        BillingScenario(steps: codes.map { code, user, value in
-            switch code {
-            case 0, 1: .register(user: user)
-            case 2: .repeatEvent(user: user)
-            case 3...6: .charge(id: value & 3, user: user, cents: value * 125)
-            case 7: .changeEmail(user: user)
-            case 8: .renameAuthColumn
-            default: .summary(user: user)
-            }
-        })
+        BillingScenario(
+            steps: codes.map { code, user, value in
+                switch code {
+                case 0, 1: .register(user: user)
+                case 2: .repeatEvent(user: user)
+                case 3...6: .charge(id: value & 3, user: user, cents: value * 125)
+                case 7: .changeEmail(user: user)
+                case 8: .renameAuthColumn
+                default: .summary(user: user)
+                }
+            })
     }
 }

@@ -18,7 +18,8 @@ enum Grading {
     static let locations = DatabaseLocation.forTests(environment: Terminal.environment(["DATABASE_URL"]))
 }
 
-@Test("Exercise 04 · your billing module is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 04 · your billing module is attempted, and every check below runs against it too",
     .enabled(if: Grading.studentAttempted, Comment(rawValue: Attempt.notAttemptedMessage(exercise: "04", file: Grading.file))))
 func exercise04Attempted() {}
 

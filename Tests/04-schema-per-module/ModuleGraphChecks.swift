@@ -25,14 +25,14 @@ struct ModuleGraphChecks {
             try "public let placeholder = 0\n".write(to: directory.appendingPathComponent("File.swift"), atomically: true, encoding: .utf8)
         }
         try """
-            // swift-tools-version: 6.0
-            import PackageDescription
-            let package = Package(name: "Violating", targets: [
-                .target(name: "SchemaPerModuleKit"),
-                .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit"]),
-                .target(name: "SchemaPerModuleExercise", dependencies: ["SchemaPerModuleKit", "SchemaPerModuleAuth"]),
-            ])
-            """.write(to: fixture.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        // swift-tools-version: 6.0
+        import PackageDescription
+        let package = Package(name: "Violating", targets: [
+            .target(name: "SchemaPerModuleKit"),
+            .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit"]),
+            .target(name: "SchemaPerModuleExercise", dependencies: ["SchemaPerModuleKit", "SchemaPerModuleAuth"]),
+        ])
+        """.write(to: fixture.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         let violations = ModuleGraph.violations(in: try ModuleGraph.dependencies(ofPackageAt: fixture))
         #expect(violations == ["SchemaPerModuleExercise depends on SchemaPerModuleAuth, which it may not"])
     }

@@ -21,7 +21,8 @@ enum SchemaInventory {
             }
             return tables.filter { $0.name != "schema_migrations" }
         case .postgres:
-            let rows = try admin.query("""
+            let rows = try admin.query(
+                """
                 SELECT table_schema, table_name FROM information_schema.tables
                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
                 """)

@@ -13,12 +13,15 @@ struct DifferentialChecks {
         await propertyCheck(count: 300, input: BreakerScenario.generator) { scenario in
             let actual = try scenario.run(on: implementation)
             let transitions = actual.transitions
-            #expect(zip(transitions, transitions.dropFirst()).allSatisfy { $0.to == $1.from && $0.at <= $1.at } && transitions.first.map { $0.from == .closed } ?? true,
+            #expect(
+                zip(transitions, transitions.dropFirst()).allSatisfy { $0.to == $1.from && $0.at <= $1.at }
+                    && transitions.first.map { $0.from == .closed } ?? true,
                 "transitions must chain from closed, in time order: \(transitions)\n\(scenario)")
             guard implementation == .student else { return }
             let expected = try scenario.run(on: .reference)
             if let step = expected.log.indices.first(where: { expected.log[$0] != actual.log[$0] }) {
-                Issue.record("""
+                Issue.record(
+                    """
                     step \(step + 1), \(scenario.steps[step]): expected \(expected.log[step]), your breaker: \(actual.log[step])
                     \(scenario)
                     """)
@@ -40,7 +43,8 @@ struct BreakerScenario: Sendable, CustomStringConvertible {
         var description: String {
             switch self {
             case .ask: "ask for a permit"
-            case let .record(permit, outcome): "record \(BreakerScenario.outcomeNames[outcome]) for a permit handed out earlier (choice \(permit + 1), counted round the permits so far)"
+            case let .record(permit, outcome):
+                "record \(BreakerScenario.outcomeNames[outcome]) for a permit handed out earlier (choice \(permit + 1), counted round the permits so far)"
             case let .advance(duration): "advance the clock by \(duration)"
             case .forceOpen: "forceOpen()"
             case .disable: "disable()"
@@ -79,7 +83,10 @@ struct BreakerScenario: Sendable, CustomStringConvertible {
                 if let permit { permits.append(permit) }
                 result.log.append("\(admission), now \(breaker.state)")
             case let .record(index, outcome):
-                guard !permits.isEmpty else { result.log.append("no permit yet"); continue }
+                guard !permits.isEmpty else {
+                    result.log.append("no permit yet")
+                    continue
+                }
                 let permit = permits[index % permits.count]
                 let outcomes: [CallOutcome] = [.success, .failure(Boom()), .failure(NotFound()), .failure(CancellationError())]
                 try breaker.record(outcomes[outcome], permit: permit)
@@ -87,9 +94,15 @@ struct BreakerScenario: Sendable, CustomStringConvertible {
             case let .advance(duration):
                 clock.advance(by: duration)
                 result.log.append("now \(breaker.state)")
-            case .forceOpen: try breaker.forceOpen(); result.log.append("now \(breaker.state)")
-            case .disable: try breaker.disable(); result.log.append("now \(breaker.state)")
-            case .reset: try breaker.reset(); result.log.append("now \(breaker.state)")
+            case .forceOpen:
+                try breaker.forceOpen()
+                result.log.append("now \(breaker.state)")
+            case .disable:
+                try breaker.disable()
+                result.log.append("now \(breaker.state)")
+            case .reset:
+                try breaker.reset()
+                result.log.append("now \(breaker.state)")
             }
         }
         result.transitions = breaker.transitions
@@ -102,7 +115,8 @@ struct BreakerScenario: Sendable, CustomStringConvertible {
         zip(Gen.int(in: 0...9), Gen.int(in: 0...39)).array(of: 1...40)
     ).map { tripCodes, waitTenths, permitted, codes in
         let (kind, threshold, percentCode, window, minimum) = tripCodes
-        let trip: TripPolicy = kind == 0
+        let trip: TripPolicy =
+            kind == 0
             ? .consecutiveFailures(threshold)
             : .failureRate(percent: percentCode * 25, window: window, minimumCalls: min(minimum, window))
         let wait = Duration.milliseconds(10 * waitTenths)

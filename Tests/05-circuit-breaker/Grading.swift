@@ -16,7 +16,8 @@ enum Grading {
     static let implementations = Implementation.graded(studentAttempted: studentAttempted())
 }
 
-@Test("Exercise 05 · your CircuitBreaker is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 05 · your CircuitBreaker is attempted, and every check below runs against it too",
     .enabled(if: Grading.studentAttempted(), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "05", file: Grading.file))))
 func exercise05Attempted() {}
 

@@ -142,7 +142,8 @@ struct SpecificationChecks {
         try breaker.reset()
         try breaker.reset()
         #expect(breaker.state == .closed)
-        #expect(breaker.transitions.map { "\($0.from)→\($0.to)" } == ["closed→forced open", "forced open→disabled", "disabled→closed"],
+        #expect(
+            breaker.transitions.map { "\($0.from)→\($0.to)" } == ["closed→forced open", "forced open→disabled", "disabled→closed"],
             "a reset of a closed breaker is not a transition")
     }
 
@@ -152,17 +153,29 @@ struct SpecificationChecks {
         let settings = BreakerSettings(trip: .failureRate(percent: 50, window: 4, minimumCalls: 4), waitDuration: .seconds(1), classify: classifyTestErrors)
         let breaker = implementation.makeBreaker(settings, clock)
         for outcome in [CallOutcome.failure(Boom()), .failure(Boom()), .failure(Boom())] { try breaker.callOnce(outcome) }
-        #expect(breaker.state == .closed, "rule broken: at least minimumCalls (4) outcomes before the rate counts\n  input: 50%, window 4, minimum 4; outcomes F F F (3 of 3 failed)")
+        #expect(
+            breaker.state == .closed,
+            "rule broken: at least minimumCalls (4) outcomes before the rate counts\n  input: 50%, window 4, minimum 4; outcomes F F F (3 of 3 failed)")
         try breaker.callOnce(.failure(NotFound()))
-        #expect(breaker.state == .closed, "rule broken: an ignored error is not a call in the window\n  input: 50%, window 4, minimum 4; outcomes F F F, then an ignored error")
+        #expect(
+            breaker.state == .closed,
+            "rule broken: an ignored error is not a call in the window\n  input: 50%, window 4, minimum 4; outcomes F F F, then an ignored error")
         try breaker.callOnce(.success)
-        #expect(breaker.state == .open, "rule broken: the rate is checked after every outcome, a success included\n  input: 50%, window 4, minimum 4; outcomes F F F (ignored) S: 3 failures of 4 = 75% ≥ 50%")
+        #expect(
+            breaker.state == .open,
+            "rule broken: the rate is checked after every outcome, a success included\n  input: 50%, window 4, minimum 4; outcomes F F F (ignored) S: 3 failures of 4 = 75% ≥ 50%"
+        )
 
         let sliding = implementation.makeBreaker(settings, clock)
         for outcome in [CallOutcome.failure(Boom()), .success, .success, .success, .success, .failure(Boom())] { try sliding.callOnce(outcome) }
-        #expect(sliding.state == .closed, "rule broken: the window is the last 4 outcomes\n  input: 50%, window 4, minimum 4; outcomes F S S S S F: the last 4 are S S S F, 25%")
+        #expect(
+            sliding.state == .closed,
+            "rule broken: the window is the last 4 outcomes\n  input: 50%, window 4, minimum 4; outcomes F S S S S F: the last 4 are S S S F, 25%")
         try sliding.callOnce(.failure(Boom()))
-        #expect(sliding.state == .open, "rule broken: failures at least percent% of the window open it\n  input: 50%, window 4, minimum 4; outcomes F S S S S F F: the last 4 are S S F F, 50%")
+        #expect(
+            sliding.state == .open,
+            "rule broken: failures at least percent% of the window open it\n  input: 50%, window 4, minimum 4; outcomes F S S S S F F: the last 4 are S S F F, 50%"
+        )
     }
 
     @Test("a success slower than the threshold counts as a failure", arguments: Grading.implementations)

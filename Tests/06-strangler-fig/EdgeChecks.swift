@@ -34,21 +34,33 @@ struct EdgeChecks {
             let plan = MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: percentage, group: "Demo")])
             let decision = try implementation.route(get("/payments", "61"), plan)
             let expected = RouteDecision(destination: destination, reason: .rollout(bucket: 10, percentage: percentage), rule: "/payments", shadow: false)
-            #expect(decision == expected, "rule broken: extracted when the bucket is at most the percentage\n  expected: \(expected)\n  yours:    \(decision)\n  input:    tenant \"61\" (bucket 10 in group \"Demo\") at \(percentage)%")
+            #expect(
+                decision == expected,
+                "rule broken: extracted when the bucket is at most the percentage\n  expected: \(expected)\n  yours:    \(decision)\n  input:    tenant \"61\" (bucket 10 in group \"Demo\") at \(percentage)%"
+            )
         }
         let (first, last) = Self.ends
         for (tenant, percentage, destination) in [(first, 0, Destination.legacy), (first, 1, .extracted), (last, 99, .legacy), (last, 100, .extracted)] {
             let decision = try implementation.route(get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: percentage)]))
-            #expect(decision.destination == destination, "rule broken: extracted when the bucket is at most the percentage\n  expected: \(destination)\n  yours:    \(decision)\n  input:    tenant \"\(tenant)\" at \(percentage)%")
+            #expect(
+                decision.destination == destination,
+                "rule broken: extracted when the bucket is at most the percentage\n  expected: \(destination)\n  yours:    \(decision)\n  input:    tenant \"\(tenant)\" at \(percentage)%"
+            )
         }
     }
 
     @Test("methods are read as sent: only GET and HEAD, in capitals, are read-only", arguments: Grading.implementations)
     func methodSpelling(_ implementation: Implementation) throws {
         let plan = MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0, shadow: true)])
-        for (method, shadow) in [("GET", true), ("HEAD", true), ("get", false), ("Head", false), ("POST", false), ("PUT", false), ("DELETE", false), ("PATCH", false), ("OPTIONS", false), ("", false)] {
+        for (method, shadow) in [
+            ("GET", true), ("HEAD", true), ("get", false), ("Head", false), ("POST", false), ("PUT", false), ("DELETE", false), ("PATCH", false),
+            ("OPTIONS", false), ("", false),
+        ] {
             let decision = try implementation.route(RouteRequest(method: method, path: "/payments/fees", tenant: "t-1"), plan)
-            #expect(decision.shadow == shadow, "rule broken: shadow only GET and HEAD (methods are case-sensitive)\n  expected: shadow \(shadow)\n  yours:    \(decision)\n  input:    method \"\(method)\"")
+            #expect(
+                decision.shadow == shadow,
+                "rule broken: shadow only GET and HEAD (methods are case-sensitive)\n  expected: shadow \(shadow)\n  yours:    \(decision)\n  input:    method \"\(method)\""
+            )
         }
     }
 
@@ -61,12 +73,16 @@ struct EdgeChecks {
         #expect(decision == expected, "rule broken: only nil means no tenant\n  expected: \(expected)\n  yours:    \(decision)\n  input:    tenant \"\"")
     }
 
-    @Test("every read-only request routed to legacy by a shadowing rule is shadowed: pinned, without a tenant, or by rollout", arguments: Grading.implementations)
+    @Test(
+        "every read-only request routed to legacy by a shadowing rule is shadowed: pinned, without a tenant, or by rollout", arguments: Grading.implementations)
     func shadowedLegacy(_ implementation: Implementation) throws {
         let plan = MigrationPlan(rules: [RouteRule(prefix: "/payments", pins: ["t-wait": .legacy, "t-beta": .extracted], percentage: 0, shadow: true)])
         for (tenant, shadow) in [("t-wait", true), (nil, true), ("t-1", true), ("t-beta", false)] as [(String?, Bool)] {
             let decision = try implementation.route(get("/payments/fees", tenant), plan)
-            #expect(decision.shadow == shadow, "rule broken: shadow is true if and only if the decision is legacy, the rule shadows and the method is GET or HEAD\n  expected: shadow \(shadow)\n  yours:    \(decision)\n  input:    GET /payments/fees, tenant \(tenant.map { "\"\($0)\"" } ?? "none")")
+            #expect(
+                decision.shadow == shadow,
+                "rule broken: shadow is true if and only if the decision is legacy, the rule shadows and the method is GET or HEAD\n  expected: shadow \(shadow)\n  yours:    \(decision)\n  input:    GET /payments/fees, tenant \(tenant.map { "\"\($0)\"" } ?? "none")"
+            )
         }
     }
 
@@ -75,10 +91,16 @@ struct EdgeChecks {
         let plan = MigrationPlan(rules: [RouteRule(prefix: "/payments/", percentage: 100)])
         for (path, rule) in [("/payments", nil), ("/payments/", "/payments/"), ("/payments/fees", "/payments/"), ("/paymentsx", nil)] as [(String, String?)] {
             let decision = try implementation.route(get(path), plan)
-            #expect(decision.rule == rule, "rule broken: a prefix ending in / matches what starts with it\n  expected: rule \(rule ?? "none")\n  yours:    \(decision)\n  input:    GET \(path), prefix \"/payments/\"")
+            #expect(
+                decision.rule == rule,
+                "rule broken: a prefix ending in / matches what starts with it\n  expected: rule \(rule ?? "none")\n  yours:    \(decision)\n  input:    GET \(path), prefix \"/payments/\""
+            )
         }
         let both = MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0), RouteRule(prefix: "/payments/", percentage: 100)])
         let decision = try implementation.route(get("/payments/fees"), both)
-        #expect(decision.rule == "/payments/", "rule broken: the longest matching prefix wins\n  expected: rule /payments/\n  yours:    \(decision)\n  input:    GET /payments/fees, prefixes /payments and /payments/")
+        #expect(
+            decision.rule == "/payments/",
+            "rule broken: the longest matching prefix wins\n  expected: rule /payments/\n  yours:    \(decision)\n  input:    GET /payments/fees, prefixes /payments and /payments/"
+        )
     }
 }

@@ -16,7 +16,8 @@ enum Grading {
     static let implementations = Implementation.graded(studentAttempted: studentAttempted())
 }
 
-@Test("Exercise 06 · your router is attempted, and every check below runs against it too",
+@Test(
+    "Exercise 06 · your router is attempted, and every check below runs against it too",
     .enabled(Comment(rawValue: Attempt.notAttemptedMessage(exercise: "06", file: Grading.file))) { Grading.studentAttempted() })
 func exercise06Attempted() {}
 

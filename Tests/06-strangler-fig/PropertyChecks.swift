@@ -22,13 +22,16 @@ struct PropertyChecks {
 
     @Test("raising the percentage never moves a tenant from the extracted service back to legacy", arguments: Grading.implementations)
     func monotonic(_ implementation: Implementation) async throws {
-        await propertyCheck(count: 200, input: zip(Gen.int(in: 0...100), Gen.int(in: 0...100), Gen.int(in: 0...9999), Gen.int(in: 0...3))) { low, high, tenantNumber, groupIndex in
+        await propertyCheck(count: 200, input: zip(Gen.int(in: 0...100), Gen.int(in: 0...100), Gen.int(in: 0...9999), Gen.int(in: 0...3))) {
+            low, high, tenantNumber, groupIndex in
             let (from, to) = (min(low, high), max(low, high))
             let group = ["payments", "gr1", "Demo", "groupX"][groupIndex]
             let tenant = "t-\(tenantNumber)"
-            let before = try implementation.route(get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: from, group: group)]))
+            let before = try implementation.route(
+                get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: from, group: group)]))
             let after = try implementation.route(get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: to, group: group)]))
-            #expect(!(before.destination == .extracted && after.destination == .legacy),
+            #expect(
+                !(before.destination == .extracted && after.destination == .legacy),
                 "tenant \(tenant) in group \(group): extracted at \(from)%, back to legacy at \(to)%")
         }
     }
@@ -63,8 +66,10 @@ struct RoutingScenario: Sendable, CustomStringConvertible {
             let pins: [String: Destination] = pinCode < 2 ? ["t-\(pinCode + 1)": pinCode == 0 ? .extracted : .legacy] : [:]
             plan.rules.append(RouteRule(prefix: prefixes[prefix], pins: pins, percentage: percentage, group: groups[group], shadow: shadow == 1))
         }
-        return RoutingScenario(plan: plan, requests: requests.map { method, path, tenant in
-            RouteRequest(method: methods[method], path: paths[path], tenant: tenant == 0 ? nil : tenant > 40 ? oddTenants[tenant - 41] : "t-\(tenant)")
-        })
+        return RoutingScenario(
+            plan: plan,
+            requests: requests.map { method, path, tenant in
+                RouteRequest(method: methods[method], path: paths[path], tenant: tenant == 0 ? nil : tenant > 40 ? oddTenants[tenant - 41] : "t-\(tenant)")
+            })
     }
 }

@@ -30,7 +30,8 @@ struct SpecificationChecks {
         ]
         for (request, destination, rule) in cases {
             let decision = try implementation.route(request, plan)
-            #expect(decision.destination == destination && decision.rule == rule,
+            #expect(
+                decision.destination == destination && decision.rule == rule,
                 "\(request): expected \(destination) by rule \(rule ?? "none"), got \(decision)")
         }
         let unmatched = try implementation.route(get("/catalog"), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 100)]))
@@ -53,7 +54,9 @@ struct SpecificationChecks {
         plan.killSwitch = true
         for tenant in ["t-beta", "t-wait", "t-1"] {
             let decision = try implementation.route(get("/payments/fees", tenant), plan)
-            #expect(decision == RouteDecision(destination: .legacy, reason: .killSwitch, rule: nil, shadow: false), "kill switch on, tenant \(tenant): got \(decision)")
+            #expect(
+                decision == RouteDecision(destination: .legacy, reason: .killSwitch, rule: nil, shadow: false),
+                "kill switch on, tenant \(tenant): got \(decision)")
         }
     }
 
@@ -80,6 +83,8 @@ struct SpecificationChecks {
         #expect(try !implementation.route(post("/payments/charges"), legacyPlan).shadow, "a POST moves money: never run it twice")
         let movedPlan = MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 100, shadow: true)])
         #expect(try !implementation.route(get("/payments/fees"), movedPlan).shadow, "already on the extracted service: nothing to compare with")
-        #expect(try !implementation.route(get("/payments/fees"), MigrationPlan(killSwitch: true, rules: legacyPlan.rules)).shadow, "the kill switch means no extracted calls at all")
+        #expect(
+            try !implementation.route(get("/payments/fees"), MigrationPlan(killSwitch: true, rules: legacyPlan.rules)).shadow,
+            "the kill switch means no extracted calls at all")
     }
 }

@@ -2,9 +2,9 @@ import Database
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The engines the port's tests run on: SQLite always, PostgreSQL when `DATABASE_URL` names a server.
@@ -35,7 +35,8 @@ enum Engines {
 }
 
 /// Says once, visibly, that the PostgreSQL half of the port's tests did not run.
-@Test("the Database port's tests also run on PostgreSQL",
+@Test(
+    "the Database port's tests also run on PostgreSQL",
     .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
 func postgresIsTested() throws {
     let database = try Engines.open(.postgres)

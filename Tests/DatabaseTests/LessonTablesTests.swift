@@ -42,12 +42,14 @@ struct LessonTablesTests {
         #expect(try again.query("SELECT id FROM notes").isEmpty)
     }
 
-    @Test("on PostgreSQL a lesson works in a schema of its own, beside a user's table of the same name in public",
+    @Test(
+        "on PostgreSQL a lesson works in a schema of its own, beside a user's table of the same name in public",
         .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
     func postgresLessonSchema() throws {
         let url = try #require(Engines.postgresURL)
         let tag = UInt32.random(in: 0...UInt32.max)
-        let table = "notes_\(tag)", schema = "lesson_test_\(tag)"
+        let table = "notes_\(tag)"
+        let schema = "lesson_test_\(tag)"
         let user = try PostgresDatabase(url: url)
         try user.executeScript("CREATE TABLE public.\(table) (body TEXT); INSERT INTO public.\(table) VALUES ('mine')")
         defer { _ = try? user.executeScript("DROP TABLE public.\(table)") }

@@ -1,5 +1,6 @@
-@testable import Database
 import Testing
+
+@testable import Database
 
 @Suite("PostgreSQL adapter")
 struct PostgresAdapterTests {
@@ -17,8 +18,9 @@ struct PostgresAdapterTests {
     @Test("every password form libpq reads is masked: user:pw@, ?password=, and password= in a connection string")
     func redaction() {
         #expect(PostgresDatabase.redacted("postgres://student:secret@127.0.0.1:5432/shop") == "postgres://student:***@127.0.0.1:5432/shop")
-        #expect(PostgresDatabase.redacted("postgres://student@127.0.0.1/shop?sslmode=disable&password=secret&connect_timeout=2")
-            == "postgres://student@127.0.0.1/shop?sslmode=disable&password=***&connect_timeout=2")
+        #expect(
+            PostgresDatabase.redacted("postgres://student@127.0.0.1/shop?sslmode=disable&password=secret&connect_timeout=2")
+                == "postgres://student@127.0.0.1/shop?sslmode=disable&password=***&connect_timeout=2")
         #expect(PostgresDatabase.redacted("postgresql://127.0.0.1/shop?PASSWORD=secret") == "postgresql://127.0.0.1/shop?PASSWORD=***")
         #expect(PostgresDatabase.redacted("host=127.0.0.1 password=secret dbname=shop") == "host=127.0.0.1 password=*** dbname=shop")
         // An @ in the path or query is not a password's end.
@@ -45,7 +47,8 @@ struct PostgresAdapterTests {
         #expect(error?.kind == .constraintViolation)
     }
 
-    @Test("a failed statement inside a transaction makes commit fail loudly, not silently roll back",
+    @Test(
+        "a failed statement inside a transaction makes commit fail loudly, not silently roll back",
         .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
     func commitAfterFailure() throws {
         let database = try Engines.open(.postgres)
@@ -79,10 +82,12 @@ struct DatabaseLocationTests {
 
 @Suite("Placeholders")
 struct PlaceholderTests {
-    @Test("placeholders are counted outside quotes", arguments: [
-        ("SELECT 1", 0), ("SELECT $1, $2", 2), ("SELECT $2 + $1", 2), ("SELECT '$3', $1", 1), ("SELECT \"$9\" FROM t WHERE a = $1", 1),
-        ("UPDATE t SET a = a - $1 WHERE id = $2 AND a >= $1", 2), ("SELECT $10", 10),
-    ])
+    @Test(
+        "placeholders are counted outside quotes",
+        arguments: [
+            ("SELECT 1", 0), ("SELECT $1, $2", 2), ("SELECT $2 + $1", 2), ("SELECT '$3', $1", 1), ("SELECT \"$9\" FROM t WHERE a = $1", 1),
+            ("UPDATE t SET a = a - $1 WHERE id = $2 AND a >= $1", 2), ("SELECT $10", 10),
+        ])
     func highest(_ sql: String, _ expected: Int) {
         #expect(Placeholders.highest(in: sql) == expected)
     }
@@ -90,7 +95,8 @@ struct PlaceholderTests {
 
 @Suite("PostgreSQL scratch schemas")
 struct ScratchSchemaTests {
-    @Test("a scratch connection sees only its own tables, and its schema is dropped when it closes",
+    @Test(
+        "a scratch connection sees only its own tables, and its schema is dropped when it closes",
         .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
     func isolated() throws {
         let url = try #require(Engines.postgresURL)

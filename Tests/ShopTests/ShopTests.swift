@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Shop domain")
 struct ShopTests {
-    @Test("cents print as dollars, with thousands separated and the sign in front", arguments: [
-        (Cents(0), "$0.00"), (Cents(5), "$0.05"), (Cents(14_999), "$149.99"), (Cents(120_000), "$1,200.00"),
-        (Cents(123_456_789), "$1,234,567.89"), (Cents(-5), "-$0.05"),
-    ])
+    @Test(
+        "cents print as dollars, with thousands separated and the sign in front",
+        arguments: [
+            (Cents(0), "$0.00"), (Cents(5), "$0.05"), (Cents(14_999), "$149.99"), (Cents(120_000), "$1,200.00"),
+            (Cents(123_456_789), "$1,234,567.89"), (Cents(-5), "-$0.05"),
+        ])
     func centsDescription(_ amount: Cents, _ text: String) {
         #expect(amount.description == text)
     }

@@ -6,7 +6,10 @@ struct ManualClockTests {
     @Test("a sleeper wakes only once time is advanced past its deadline")
     func sleeperWakesOnAdvance() async throws {
         let clock = ManualClock()
-        let sleeper = Task { try await clock.sleep(for: .seconds(5)); return clock.now }
+        let sleeper = Task {
+            try await clock.sleep(for: .seconds(5))
+            return clock.now
+        }
         await clock.waitForSleepers(1)
         clock.advance(by: .seconds(4))
         #expect(clock.sleeperCount == 1, "4 s of 5 have passed")

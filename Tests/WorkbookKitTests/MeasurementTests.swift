@@ -25,17 +25,21 @@ struct MeasurementTests {
         #expect(recorder.elapsed > .zero)
     }
 
-    @Test("durations read in the unit that fits", arguments: [
-        (Duration.nanoseconds(850), "850 ns"), (.nanoseconds(2), "2.0 ns"), (.nanoseconds(12_345), "12.3 µs"), (.microseconds(4_560), "4.56 ms"),
-        (.milliseconds(1_200), "1.20 s"), (.microseconds(130), "130 µs"),
-    ])
+    @Test(
+        "durations read in the unit that fits",
+        arguments: [
+            (Duration.nanoseconds(850), "850 ns"), (.nanoseconds(2), "2.0 ns"), (.nanoseconds(12_345), "12.3 µs"), (.microseconds(4_560), "4.56 ms"),
+            (.milliseconds(1_200), "1.20 s"), (.microseconds(130), "130 µs"),
+        ])
     func readable(_ duration: Duration, _ text: String) {
         #expect(duration.readable == text)
     }
 
-    @Test("numbers format with a fixed number of decimals", arguments: [
-        (3.14159, 2, "3.14"), (0.005, 2, "0.01"), (-1.5, 1, "-1.5"), (13_777.4, 0, "13777"), (2.0, 3, "2.000"),
-    ])
+    @Test(
+        "numbers format with a fixed number of decimals",
+        arguments: [
+            (3.14159, 2, "3.14"), (0.005, 2, "0.01"), (-1.5, 1, "-1.5"), (13_777.4, 0, "13777"), (2.0, 3, "2.000"),
+        ])
     func fixedDecimals(_ value: Double, _ digits: Int, _ text: String) {
         #expect(value.formatted(fractionDigits: digits) == text)
     }

@@ -9,7 +9,8 @@ struct StudentsTests {
     func checkouts(_ paths: [String]) throws -> (root: URL, paths: [String]) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("students-\(UUID().uuidString)")
         for path in paths {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(path).appendingPathComponent("Exercises"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(path).appendingPathComponent("Exercises"), withIntermediateDirectories: true)
         }
         return (root, paths.map { root.appendingPathComponent($0).path })
     }

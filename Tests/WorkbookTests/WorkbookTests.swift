@@ -23,8 +23,10 @@ struct WorkbookTests {
 
     @Test("an exercise and its solution compare equal outside function bodies, and differ when a declaration does")
     func skeleton() {
-        let solution = "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    if x > 0 { return x }\n    return 0\n}\nstruct S {\n    let a: Int\n    func g() throws { print(1) }\n}\n"
-        let stub = "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    // TODO\n    throw NotAttempted()\n}\nstruct S {\n    let a: Int\n    func g() throws { throw NotAttempted() }\n}\n"
+        let solution =
+            "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    if x > 0 { return x }\n    return 0\n}\nstruct S {\n    let a: Int\n    func g() throws { print(1) }\n}\n"
+        let stub =
+            "/// Doc.\npublic func f(_ x: Int) throws -> Int {\n    // TODO\n    throw NotAttempted()\n}\nstruct S {\n    let a: Int\n    func g() throws { throw NotAttempted() }\n}\n"
         #expect(Declarations.skeleton(of: solution) == Declarations.skeleton(of: stub))
         let renamed = stub.replacingOccurrences(of: "let a: Int", with: "let b: Int")
         #expect(Declarations.skeleton(of: solution) != Declarations.skeleton(of: renamed))

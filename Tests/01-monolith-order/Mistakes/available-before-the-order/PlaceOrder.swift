@@ -43,7 +43,9 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
             .int(line.quantity), .text(line.product.rawValue))
         if reserved == 0 {
             let available = try database.query("SELECT stock FROM products WHERE id = $1", .text(line.product.rawValue))
-            let earlier = request.lines.prefix { $0 != OrderLine(product: line.product, quantity: line.quantity) }.filter { $0.product == line.product }.map(\.quantity).reduce(0, +)
+            let earlier = request.lines.prefix { $0 != OrderLine(product: line.product, quantity: line.quantity) }.filter { $0.product == line.product }.map(
+                \.quantity
+            ).reduce(0, +)
             throw OrderError.insufficientStock(
                 product: line.product, requested: line.quantity, available: (try available.first?.int("stock") ?? 0) + earlier)
         }

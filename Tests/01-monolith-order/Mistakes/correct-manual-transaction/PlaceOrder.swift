@@ -52,44 +52,44 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
         try database.begin()
         do {
             let receipt = try { () throws -> OrderReceipt in
-            let existing = try database.query("SELECT id FROM orders WHERE id = $1", .text(request.id.rawValue))
-            if !existing.isEmpty { throw OrderError.duplicateOrder(request.id) }
+                let existing = try database.query("SELECT id FROM orders WHERE id = $1", .text(request.id.rawValue))
+                if !existing.isEmpty { throw OrderError.duplicateOrder(request.id) }
 
-            let customer = try database.query(
-                "SELECT balance_cents FROM customers WHERE id = $1", .text(request.customer.rawValue))
-            guard let balance = try customer.first.map({ Cents(try $0.int("balance_cents")) }) else {
-                throw OrderError.unknownCustomer(request.customer)
-            }
-
-            var priced: [PricedLine] = []
-            for line in request.lines {
-                let product = try database.query("SELECT price_cents FROM products WHERE id = $1", .text(line.product.rawValue))
-                guard let price = try product.first.map({ Cents(try $0.int("price_cents")) }) else {
-                    throw OrderError.unknownProduct(line.product)
+                let customer = try database.query(
+                    "SELECT balance_cents FROM customers WHERE id = $1", .text(request.customer.rawValue))
+                guard let balance = try customer.first.map({ Cents(try $0.int("balance_cents")) }) else {
+                    throw OrderError.unknownCustomer(request.customer)
                 }
-                priced.append(PricedLine(product: line.product, quantity: line.quantity, unitPrice: price))
-            }
 
-            for line in priced { try reserve(line) }
+                var priced: [PricedLine] = []
+                for line in request.lines {
+                    let product = try database.query("SELECT price_cents FROM products WHERE id = $1", .text(line.product.rawValue))
+                    guard let price = try product.first.map({ Cents(try $0.int("price_cents")) }) else {
+                        throw OrderError.unknownProduct(line.product)
+                    }
+                    priced.append(PricedLine(product: line.product, quantity: line.quantity, unitPrice: price))
+                }
 
-            let total = priced.map(\.lineTotal).reduce(Cents.zero, +)
-            let charged = try database.execute(
-                "UPDATE customers SET balance_cents = balance_cents - $1 WHERE id = $2 AND balance_cents >= $1",
-                .int(total.value), .text(request.customer.rawValue))
-            if charged == 0 {
-                throw OrderError.insufficientFunds(customer: request.customer, balance: balance, total: total)
-            }
+                for line in priced { try reserve(line) }
 
-            try database.execute(
-                "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)",
-                .text(request.id.rawValue), .text(request.customer.rawValue), .int(total.value))
-            for (index, line) in priced.enumerated() {
+                let total = priced.map(\.lineTotal).reduce(Cents.zero, +)
+                let charged = try database.execute(
+                    "UPDATE customers SET balance_cents = balance_cents - $1 WHERE id = $2 AND balance_cents >= $1",
+                    .int(total.value), .text(request.customer.rawValue))
+                if charged == 0 {
+                    throw OrderError.insufficientFunds(customer: request.customer, balance: balance, total: total)
+                }
+
                 try database.execute(
-                    "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)",
-                    .text(request.id.rawValue), .int(index + 1), .text(line.product.rawValue), .int(line.quantity),
-                    .int(line.unitPrice.value))
-            }
-            return OrderReceipt(order: request.id, customer: request.customer, lines: priced, total: total)
+                    "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)",
+                    .text(request.id.rawValue), .text(request.customer.rawValue), .int(total.value))
+                for (index, line) in priced.enumerated() {
+                    try database.execute(
+                        "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)",
+                        .text(request.id.rawValue), .int(index + 1), .text(line.product.rawValue), .int(line.quantity),
+                        .int(line.unitPrice.value))
+                }
+                return OrderReceipt(order: request.id, customer: request.customer, lines: priced, total: total)
             }()
             try database.commit()
             return receipt

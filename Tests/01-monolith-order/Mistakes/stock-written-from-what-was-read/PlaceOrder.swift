@@ -74,7 +74,7 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
                 guard let price = try product.first.map({ Cents(try $0.int("price_cents")) }) else {
                     throw OrderError.unknownProduct(line.product)
                 }
-if stockRead[line.product] == nil { stockRead[line.product] = try product.first?.int("stock") }
+                if stockRead[line.product] == nil { stockRead[line.product] = try product.first?.int("stock") }
                 priced.append(PricedLine(product: line.product, quantity: line.quantity, unitPrice: price))
             }
 

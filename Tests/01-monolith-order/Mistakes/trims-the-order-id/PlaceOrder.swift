@@ -80,7 +80,8 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
 
             try database.execute(
                 "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)",
-                .text(String(request.id.rawValue.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())), .text(request.customer.rawValue), .int(total.value))
+                .text(String(request.id.rawValue.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())),
+                .text(request.customer.rawValue), .int(total.value))
             for (index, line) in priced.enumerated() {
                 try database.execute(
                     "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)",

@@ -64,9 +64,12 @@ public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy:
     func compensate(_ step: SagaStep) async -> Bool {
         let result: Result<Undone>
         switch step {
-        case .reserveStock: result = await attempt { () async throws(ServiceCallError) in try await services.inventory.release(reference, idempotencyKey: key("release")) }
-        case .recordOrder: result = await attempt { () async throws(ServiceCallError) in try await services.orders.cancel(reference, idempotencyKey: key("cancel")) }
-        case .chargePayment: result = await attempt { () async throws(ServiceCallError) in try await services.payments.refund(reference, idempotencyKey: key("refund")) }
+        case .reserveStock:
+            result = await attempt { () async throws(ServiceCallError) in try await services.inventory.release(reference, idempotencyKey: key("release")) }
+        case .recordOrder:
+            result = await attempt { () async throws(ServiceCallError) in try await services.orders.cancel(reference, idempotencyKey: key("cancel")) }
+        case .chargePayment:
+            result = await attempt { () async throws(ServiceCallError) in try await services.payments.refund(reference, idempotencyKey: key("refund")) }
         }
         if case .done = result { return true }
         return false

@@ -50,7 +50,9 @@ public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy:
                 }
             } catch {
                 noAnswer = noAnswer || error == .noAnswer
-                guard error == .noAnswer || { if case .status(let code, _) = error { return code >= 500 } else { return false } }() else { return .failed(.refused, inDoubt: noAnswer) }
+                guard error == .noAnswer || { if case .status(let code, _) = error { return code >= 500 } else { return false } }() else {
+                    return .failed(.refused, inDoubt: noAnswer)
+                }
                 guard attempt < policy.attempts else { return .failed(.gaveUp, inDoubt: noAnswer) }
                 try? await policy.clock.sleep(for: policy.pause(after: attempt))
                 attempt += 1
@@ -64,9 +66,12 @@ public func placeOrderSaga(_ order: SplitOrder, services: SplitServices, policy:
     func compensate(_ step: SagaStep) async -> Bool {
         let result: Result<Undone>
         switch step {
-        case .reserveStock: result = await attempt { () async throws(ServiceCallError) in try await services.inventory.release(reference, idempotencyKey: key("release")) }
-        case .recordOrder: result = await attempt { () async throws(ServiceCallError) in try await services.orders.cancel(reference, idempotencyKey: key("cancel")) }
-        case .chargePayment: result = await attempt { () async throws(ServiceCallError) in try await services.payments.refund(reference, idempotencyKey: key("refund")) }
+        case .reserveStock:
+            result = await attempt { () async throws(ServiceCallError) in try await services.inventory.release(reference, idempotencyKey: key("release")) }
+        case .recordOrder:
+            result = await attempt { () async throws(ServiceCallError) in try await services.orders.cancel(reference, idempotencyKey: key("cancel")) }
+        case .chargePayment:
+            result = await attempt { () async throws(ServiceCallError) in try await services.payments.refund(reference, idempotencyKey: key("refund")) }
         }
         if case .done = result { return true }
         return false

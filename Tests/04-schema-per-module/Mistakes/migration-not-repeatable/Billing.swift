@@ -15,15 +15,15 @@ import WorkbookKit
 /// - Parameter billing: billing's own connection.
 public func migrateBilling(_ billing: any Database) throws {
     for step in [
-            "CREATE TABLE billing.customers (user_id TEXT PRIMARY KEY)",
-            """
-            CREATE TABLE billing.charges (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES customers (user_id),
-                amount_cents BIGINT NOT NULL CHECK (amount_cents > 0)
-            )
-            """,
-        ] { try billing.executeScript(step) }
+        "CREATE TABLE billing.customers (user_id TEXT PRIMARY KEY)",
+        """
+        CREATE TABLE billing.charges (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES customers (user_id),
+            amount_cents BIGINT NOT NULL CHECK (amount_cents > 0)
+        )
+        """,
+    ] { try billing.executeScript(step) }
 }
 
 /// Billing's reaction to auth's "user registered": creates the billing customer for that user.

@@ -42,5 +42,6 @@ public func route(_ request: RouteRequest, plan: MigrationPlan) throws -> RouteD
         (destination, reason) = (.legacy, .noTenant)
     }
     let readOnly = request.method == "GET" || request.method == "HEAD"
-    return RouteDecision(destination: destination, reason: reason, rule: rule.prefix, shadow: destination == .legacy && rule.shadow && readOnly && reason != .pinned)
+    return RouteDecision(
+        destination: destination, reason: reason, rule: rule.prefix, shadow: destination == .legacy && rule.shadow && readOnly && reason != .pinned)
 }

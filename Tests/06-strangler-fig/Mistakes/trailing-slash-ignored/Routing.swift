@@ -26,7 +26,11 @@ public func bucket(tenant: String, group: String) throws -> Int {
 public func route(_ request: RouteRequest, plan: MigrationPlan) throws -> RouteDecision {
     if plan.killSwitch { return RouteDecision(destination: .legacy, reason: .killSwitch, rule: nil, shadow: false) }
     func matches(_ prefix: String) -> Bool {
-        prefix == "/" || { let bare = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix; return request.path == bare || request.path.hasPrefix(bare + "/") }()
+        prefix == "/"
+            || {
+                let bare = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+                return request.path == bare || request.path.hasPrefix(bare + "/")
+            }()
     }
     guard let rule = plan.rules.filter({ matches($0.prefix) }).max(by: { $0.prefix.count < $1.prefix.count }) else {
         return RouteDecision(destination: .legacy, reason: .noRule, rule: nil, shadow: false)
