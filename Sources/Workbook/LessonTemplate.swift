@@ -29,11 +29,7 @@ struct LessonTemplate {
 
             """,
             "Lessons/\(slug)/Lesson.swift": """
-            import ArgumentParser
-            import \(p)Exercise
-            import \(p)Kit
-            import \(p)Solution
-            import WorkbookKit
+            \(Self.imports("ArgumentParser", p + "Exercise", p + "Kit", p + "Solution", "WorkbookKit"))
 
             /// `swift run \(name)`: \(lesson.title).
             @main
@@ -75,8 +71,7 @@ struct LessonTemplate {
 
             """,
             "Lessons/\(slug)/Stage.swift": """
-            import \(p)Kit
-            import WorkbookKit
+            \(Self.imports(p + "Kit", "WorkbookKit"))
 
             /// What every act needs.
             struct Stage {
@@ -109,12 +104,7 @@ struct LessonTemplate {
             "Solutions/\(slug)/Exercise.swift": Self.exercise(p, body: ["value * 2"]),
             "Tests/\(slug)/Mistakes/adds-instead/Exercise.swift": Self.exercise(p, body: ["value + 2"]),
             "Tests/\(slug)/Grading.swift": """
-            import \(p)Exercise
-            import \(p)Kit
-            import \(p)Solution
-            import PropertyBased
-            import Testing
-            import WorkbookKit
+            \(Self.imports(p + "Exercise", p + "Kit", p + "Solution", "PropertyBased", "Testing", "WorkbookKit"))
 
             /// How exercise \(n) is graded: every check runs against the reference, and against the
             /// student's once `solve` stops throwing `NotAttempted`.
@@ -128,7 +118,8 @@ struct LessonTemplate {
                 static let implementations = Implementation.graded(studentAttempted: studentAttempted())
             }
 
-            @Test("Exercise \(n) · your solve is attempted, and every check below runs against it too",
+            @Test(
+                "Exercise \(n) · your solve is attempted, and every check below runs against it too",
                 .enabled(if: Grading.studentAttempted(), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "\(n)", file: Grading.file))))
             func exercise\(n)Attempted() {}
 
@@ -168,9 +159,14 @@ struct LessonTemplate {
         ]
     }
 
+    /// Import lines in the order `swift format` keeps them (the prefix decides where its modules go).
+    static func imports(_ modules: String...) -> String {
+        modules.sorted().map { "import \($0)" }.joined(separator: "\n")
+    }
+
     /// The exercise file with `body` inside `solve`: the stub, the reference or a mistake.
     static func exercise(_ prefix: String, body: [String]) -> String {
-        let lines = ["import \(prefix)Kit", "import WorkbookKit", "", "/// Returns twice `value`.", "public func solve(_ value: Int) throws -> Int {"]
+        let lines = [imports(prefix + "Kit", "WorkbookKit"), "", "/// Returns twice `value`.", "public func solve(_ value: Int) throws -> Int {"]
         return (lines + body.map { "    " + $0 } + ["}", ""]).joined(separator: "\n")
     }
 }
