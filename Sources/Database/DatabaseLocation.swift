@@ -65,6 +65,17 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A service's database: ``openScratch()``, then `create` unless `table` is already there —
+    /// a SQLite file keeps its data across a restart of the service (a deploy), so the second
+    /// start uses it as it is.
+    public func openService(unlessItHas table: String, create: (any Database) throws -> Void) throws -> any Database {
+        let database = try openScratch()
+        if (try? database.query("SELECT COUNT(*) AS n FROM \(table)")) == nil {
+            try create(database)
+        }
+        return database
+    }
+
     /// What to print: the engine and where, without a password.
     public var description: String {
         switch self {

@@ -11,8 +11,7 @@ actor ServiceDatabase {
     /// gets the idempotency table and the service's own `schema`, then `seed` fills it; one that
     /// already has them (a SQLite file, after a restart) is used as it is.
     init(location: DatabaseLocation, schema: String, seed: @Sendable (any Database) throws -> Void) throws {
-        let database = try location.openScratch()
-        if (try? database.query("SELECT COUNT(*) AS n FROM idempotency_keys")) == nil {
+        database = try location.openService(unlessItHas: "idempotency_keys") { database in
             try database.transaction {
                 try database.executeScript(
                     """
@@ -27,7 +26,6 @@ actor ServiceDatabase {
                 try seed(database)
             }
         }
-        self.database = database
     }
 
     /// Runs `work` in one transaction. With a key: the same key and the same request replays the

@@ -18,10 +18,7 @@ public actor PaymentsApp {
     /// `truncatesFees` plants the extracted service's first-version rounding bug;
     /// `servesPayments: false` is the monolith once its payments routes are retired.
     public init(role: Role, location: DatabaseLocation, seed: ShopSeed, truncatesFees: Bool = false, servesPayments: Bool = true) throws {
-        let database = try location.openScratch()
-        // A restart (a deploy) keeps the data a SQLite file already holds.
-        if (try? database.query("SELECT COUNT(*) AS n FROM customers")) == nil { try seed.install(on: database) }
-        self.database = database
+        database = try location.openService(unlessItHas: "customers") { try seed.install(on: $0) }
         self.role = role
         self.truncatesFees = truncatesFees
         self.servesPayments = servesPayments

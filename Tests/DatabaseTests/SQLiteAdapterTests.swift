@@ -22,6 +22,24 @@ struct SQLiteAdapterTests {
         #expect(try reopened.query("SELECT value FROM kept").first?.string("value") == "still here")
     }
 
+    @Test("a service's file is created and seeded on its first start only; a restart keeps what it holds")
+    func serviceRestart() throws {
+        let path = "/tmp/monolith-first-\(UInt64.random(in: 0...UInt64.max)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+        var creations = 0
+        let create: (any Database) throws -> Void = { database in
+            creations += 1
+            try database.executeScript("CREATE TABLE accounts (value INTEGER); INSERT INTO accounts VALUES (100)")
+        }
+        do {
+            let first = try DatabaseLocation.sqlite(path: path).openService(unlessItHas: "accounts", create: create)
+            try first.execute("UPDATE accounts SET value = 40")
+        }
+        let restarted = try DatabaseLocation.sqlite(path: path).openService(unlessItHas: "accounts", create: create)
+        #expect(creations == 1)
+        #expect(try restarted.query("SELECT value FROM accounts").map { try $0.int("value") } == [40])
+    }
+
     @Test("a database that cannot be opened is a connection error naming the path")
     func cannotOpen() {
         let error = #expect(throws: DatabaseError.self) { try SQLiteDatabase(path: "/no/such/directory/shop.sqlite") }
