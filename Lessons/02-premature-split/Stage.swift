@@ -67,7 +67,7 @@ final class Stage: Sendable {
     /// after an act that failed, and after Ctrl-C.
     func cleanUp() async {
         for running in launched.withLock({ $0 }) { await running.stop() }
-        try? FileManager.default.removeItem(at: folder)
+        await ScratchFolder.remove(folder)
     }
 
     /// Orders of one to two lines, from the standard shop's customers and products.

@@ -54,7 +54,7 @@ final class Migration: Sendable {
     /// Stops everything and removes the database files: after the last act, and after Ctrl-C.
     func stop() async {
         await fleet.stopAll()
-        try? FileManager.default.removeItem(at: folder)
+        await ScratchFolder.remove(folder)
     }
 
     /// Replaces the facade's migration plan.

@@ -26,6 +26,12 @@ public enum ModuleGraph {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // A scratch path of its own, so that it never waits for the lock of a build in progress.
         process.arguments = ["swift", "package", "--package-path", root.path, "--scratch-path", scratch.path, "describe", "--type", "json"]
+        // SwiftPM leaves a TemporaryDirectory.XXXXXX folder in $TMPDIR on every call (measured);
+        // give it a folder of ours and remove that afterwards.
+        let temporary = scratch.appendingPathComponent("tmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { _, ours in ours }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A lesson's folder of scratch files (the services' SQLite files), removed at the end.
+public enum ScratchFolder {
+    /// Removes `folder` and everything in it. A removal can fail midway when a file goes while
+    /// the folder is walked (SQLite drops a `-wal` file as its last connection closes), which
+    /// left half-emptied folders behind; so it tries again, for up to a second, while the
+    /// folder is still there.
+    public static func remove(_ folder: URL) async {
+        for _ in 0..<20 {
+            do {
+                try FileManager.default.removeItem(at: folder)
+                return
+            } catch {
+                guard FileManager.default.fileExists(atPath: folder.path) else { return }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+    }
+}
