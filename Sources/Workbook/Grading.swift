@@ -67,6 +67,9 @@ struct Grader {
     var knownChecks: [String: [String]] = [:]
     /// Builds and tests with code coverage (`workbook verify` measures the references').
     var coverage = false
+    /// Builds the lesson executables too (`workbook verify`'s solved copy, whose lessons CI runs);
+    /// grading itself needs only the test bundle.
+    var buildsLessons = false
 
     func grade(_ lessons: [Lesson], work: URL) async throws -> [ExerciseGrade] {
         let buildLog = work.appendingPathComponent("build.log")
@@ -152,11 +155,23 @@ struct Grader {
         return (EventStream(contentsOf: stream), ending, log)
     }
 
-    /// Builds everything; answers whether it built and the compiler's error lines.
+    /// Builds the test bundle (and the lessons, with ``buildsLessons``); answers whether it
+    /// built and the compiler's error lines. The bundle alone skips relinking every lesson
+    /// executable after an edit to one exercise.
     private func build(log: URL) async throws -> (succeeded: Bool, errors: [String]) {
-        let ending = try await spawn(["swift", "build", "--build-tests"] + packageArguments, log: log, limit: .seconds(1_800))
+        let what = buildsLessons ? ["--build-tests"] : Self.testProduct(of: checkout).map { ["--product", $0] } ?? ["--build-tests"]
+        let ending = try await spawn(["swift", "build"] + what + packageArguments, log: log, limit: .seconds(1_800))
         let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }.map(String.init)
         return (ending == .exited(0), errors)
+    }
+
+    /// SwiftPM's product for every test target of the package at `checkout`: the package's name
+    /// and "PackageTests".
+    static func testProduct(of checkout: URL) -> String? {
+        guard let manifest = try? String(contentsOf: checkout.appendingPathComponent("Package.swift"), encoding: .utf8),
+            let match = manifest.firstMatch(of: /Package\(\s*name:\s*"([^"]+)"/)
+        else { return nil }
+        return match.1 + "PackageTests"
     }
 
     var packageArguments: [String] {
