@@ -19,9 +19,9 @@ public enum ModuleGraph {
 
     /// Every target of the package at `root` and the targets and products it depends on.
     public static func dependencies(ofPackageAt root: URL) throws -> [String: Set<String>] {
-        // One scratch path for every call: SwiftPM leaves a lock file per scratch path in the
-        // temporary directory, and a fresh path per call left one behind each time (measured).
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("monolith-first-describe")
+        // One scratch path for every call, kept with the package's own build products: a fresh
+        // one would fetch every dependency again.
+        let scratch = root.appendingPathComponent(".build/monolith-first-describe")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // A scratch path of its own, so that it never waits for the lock of a build in progress.
