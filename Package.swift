@@ -14,21 +14,15 @@ let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummi
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 
-/// The lessons, in order.
+/// The lessons, in order: one line each, which `swift format` is told to leave alone.
+// swift-format-ignore
 let lessons = [
-    LessonTargets(
-        "MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
-    LessonTargets(
-        "PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"],
-        runs: ["Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop"], checks: ["Database", "ServiceKit", "Shop"]),
+    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: ["Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop"], checks: ["Database", "ServiceKit", "Shop"]),
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], runs: ["Database", "Shop"]),
-    LessonTargets(
-        "SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"],
-        checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
+    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
-    LessonTargets(
-        "StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"],
-        runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"]),
+    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"]),
 ]
 
 let package = Package(
