@@ -75,7 +75,9 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)
         stage.run(4, "The database fails half-way", actFailureHalfWay)
         stage.run(5, "What an order costs in-process", { try actMeasure($0, orders: orders, seed: seed) })
-        stage.run(6, "When the monolith breaks", actWhenItBreaks)
+        stage.run(6, "Two checkouts, one keyboard left", actCheckThenAct)
+        stage.run(7, "Money as binary floating point", actMoneyAsDouble)
+        stage.run(8, "When the monolith breaks", actWhenItBreaks)
         try narrator.finish("monolith-order")
     }
 }

@@ -32,6 +32,20 @@ struct Stage {
         return database
     }
 
+    /// Two connections to one database holding `seed` and nothing else: to the chosen file or
+    /// server, or to a shared in-memory SQLite database when the lesson runs in memory (two
+    /// plain `:memory:` connections would be two databases).
+    func twoConnections(_ seed: ShopSeed) throws -> (any Database, any Database) {
+        guard case .sqlite(":memory:") = location else {
+            let first = try freshShop(seed)
+            return (first, try location.open(schema: Self.schema))
+        }
+        let name = "lesson-01-\(UInt64.random(in: 0...UInt64.max))"
+        let first = try SQLiteDatabase(sharedInMemory: name)
+        try seed.install(on: first)
+        return (first, try SQLiteDatabase(sharedInMemory: name))
+    }
+
     /// Whether the student's exercise has moved past its stub.
     func studentAttempted() -> Bool {
         Attempt.isAttempted {

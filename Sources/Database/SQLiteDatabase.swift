@@ -13,10 +13,21 @@ public final class SQLiteDatabase: Database {
     private var authorizer: SQLiteAuthorizer?
 
     /// Opens (creating if needed) the database at `path`; `:memory:` is a private in-memory database.
-    public init(path: String = ":memory:") throws(DatabaseError) {
+    public convenience init(path: String = ":memory:") throws(DatabaseError) {
+        try self.init(opening: path, flags: 0)
+    }
+
+    /// A connection to the in-memory database called `name`, which every connection of this
+    /// process opened with the same name shares (SQLite's shared cache) while one of them is
+    /// open: two connections to one database, with no file to remove afterwards.
+    public convenience init(sharedInMemory name: String) throws(DatabaseError) {
+        try self.init(opening: "file:\(name)?mode=memory&cache=shared", flags: SQLITE_OPEN_URI)
+    }
+
+    private init(opening path: String, flags extra: Int32) throws(DatabaseError) {
         self.path = path
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | extra
         let status = sqlite3_open_v2(path, &opened, flags, nil)
         guard status == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -27,7 +38,7 @@ public final class SQLiteDatabase: Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 5_000)
         try executeScript("PRAGMA foreign_keys = ON")
-        if path != ":memory:" && !path.isEmpty {
+        if path != ":memory:" && !path.isEmpty && extra & SQLITE_OPEN_URI == 0 {
             _ = try query("PRAGMA journal_mode = WAL", [])
         }
     }

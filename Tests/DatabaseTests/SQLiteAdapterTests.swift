@@ -22,6 +22,19 @@ struct SQLiteAdapterTests {
         #expect(try reopened.query("SELECT value FROM kept").first?.string("value") == "still here")
     }
 
+    @Test("connections to a shared in-memory database of one name see each other's writes, and no other name's; no file is made")
+    func sharedInMemory() throws {
+        let name = "shared-\(UInt64.random(in: 0...UInt64.max))"
+        let first = try SQLiteDatabase(sharedInMemory: name)
+        let second = try SQLiteDatabase(sharedInMemory: name)
+        let other = try SQLiteDatabase(sharedInMemory: name + "-other")
+        try first.executeScript("CREATE TABLE seen (value TEXT); INSERT INTO seen VALUES ('written by the first')")
+        #expect(try second.query("SELECT value FROM seen").first?.string("value") == "written by the first")
+        #expect(throws: DatabaseError.self) { try other.query("SELECT value FROM seen") }
+        #expect(access("file:\(name)?mode=memory&cache=shared", F_OK) != 0)
+        #expect(access(name, F_OK) != 0)
+    }
+
     @Test("a service's file is created and seeded on its first start only; a restart keeps what it holds")
     func serviceRestart() throws {
         let path = "/tmp/monolith-first-\(UInt64.random(in: 0...UInt64.max)).sqlite"

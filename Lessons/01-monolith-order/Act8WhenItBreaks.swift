@@ -1,6 +1,6 @@
 import WorkbookKit
 
-/// Act 6: what a transaction cannot fix — the pressures that eventually crack a monolith.
+/// Act 8: what a transaction cannot fix — the pressures that eventually crack a monolith.
 func actWhenItBreaks(_ stage: Stage) throws {
     let narrator = stage.narrator
     narrator.say("Everything above ran in one process on one database: no network call, no partial state, no compensation code.")
