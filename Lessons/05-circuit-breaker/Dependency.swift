@@ -46,13 +46,23 @@ final class Dependency: Sendable {
         return answer
     }
 
+    /// Looks a customer up: POST /lookup. A customer it does not have is a 404, from a healthy
+    /// server: the caller asked for something that is not there.
+    func lookup(_ customer: String) async throws(ServiceCallError) -> Answer {
+        let answer = try await caller.post("lookup", idempotencyKey: nil, body: JSON.encode(["customer": customer]))
+        guard answer.isSuccess else { throw .status(answer.status, answer.errorMessage ?? "") }
+        return answer
+    }
+
     func stop() async { await goDown() }
 }
 
 /// Answers `POST /call` with `{"service": name, "status": "ok"}` and counts the calls it served.
 private struct Counter: Endpoint {
     let name: String
-    let operations = ["call"]
+    let operations = ["call", "lookup"]
+    /// The customers `lookup` finds.
+    static let customers: Set<String> = ["ada", "grace", "linus"]
     private let served = Locked(0)
 
     init(name: String) { self.name = name }
@@ -61,7 +71,11 @@ private struct Counter: Endpoint {
 
     func answer(_ operation: String, idempotencyKey: String?, body: Data) async -> Answer {
         served.withLock { $0 += 1 }
-        return .json(["service": name, "status": "ok"])
+        guard operation == "lookup" else { return .json(["service": name, "status": "ok"]) }
+        guard let request = try? JSON.decode([String: String].self, from: body), let customer = request["customer"] else {
+            return .error("the body needs {\"customer\": \"…\"}", status: 400)
+        }
+        return Self.customers.contains(customer) ? .json(["customer": customer] as [String: String]) : .error("no customer \(customer)", status: 404)
     }
 
     func state() async -> Answer { .json(["served": count]) }

@@ -57,7 +57,8 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         await stage.run(3, "Retries alone amplify the load", actRetries)
         await stage.run(4, "Bulkheads: slow notifications, starving auth", actBulkhead)
         await stage.run(5, "The half-open stampede", actStampede)
-        await stage.run(6, "Graceful degradation", actDegradation)
+        await stage.run(6, "A 404 is not an outage", actWhatCounts)
+        await stage.run(7, "Graceful degradation", actDegradation)
         try narrator.finish("circuit-breaker")
     }
 }

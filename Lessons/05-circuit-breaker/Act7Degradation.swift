@@ -3,7 +3,7 @@ import Foundation
 import ServiceKit
 import WorkbookKit
 
-/// Act 6: a product page that needs auth (critical) and recommendations (nice to have).
+/// Act 7: a product page that needs auth (critical) and recommendations (nice to have).
 func actDegradation(_ stage: Stage) async throws {
     let narrator = stage.narrator
     let auth = try await Dependency.start("auth", timeout: .milliseconds(250))
