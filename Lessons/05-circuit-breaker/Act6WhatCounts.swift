@@ -40,7 +40,8 @@ func actWhatCounts(_ stage: Stage) async throws {
     }
     narrator.table(["breaker counts", "found", "404", "refused by the breaker", "reached the service", "state after"], rows)
     narrator.failed(
-        "counting every error: five 404s in a row opened the breaker on a healthy service, and the lookups of real customers after them were refused for the whole wait")
+        "counting every error: five 404s in a row opened the breaker on a healthy service, and the lookups of real customers after them were refused for the whole wait"
+    )
     narrator.ok("a 4xx is the caller's mistake, not the service's health: ignored, it neither opens the breaker nor closes it")
 }
 
