@@ -1,5 +1,6 @@
 import Foundation
 import SchemaPerModuleKit
+import WorkbookKit
 
 /// Act 4: each module is a target; the package graph may only have the edges the table allows.
 func actCompilerEnforces(_ stage: Stage) throws {
@@ -20,7 +21,30 @@ func actCompilerEnforces(_ stage: Stage) throws {
     } else {
         violations.forEach { narrator.failed($0) }
     }
+    showSeedLinter(narrator)
     narrator.notice(
-        "the source material's import linter checks strings in files; here the package manifest is the boundary, and a test fails on any new edge — the test suite proves it can fail with a deliberately violating package."
+        "the source's linter reads the syntax tree, but only the `module` field of `from … import` nodes, compared by prefix: every spelling it does not expect gets through. Here the package manifest is the boundary: billing's target does not list auth's implementation, so no spelling of the import compiles, and a test fails on any new edge (the test suite proves it can fail with a deliberately violating package)."
     )
+}
+
+/// The source material's linter, run on imports planted in billing: which ones it reports.
+private func showSeedLinter(_ narrator: Narrator) {
+    narrator.step("The source material's linter (tools/check_boundaries.py, translated), run on imports planted in billing/:")
+    let planted: [(line: String, node: SeedImportLinter.Node, breaksTheBoundary: Bool)] = [
+        ("from auth.models import User", .importFrom(module: "auth.models"), true),
+        ("import auth.models", .importNames(["auth.models"]), true),
+        ("from auth import models", .importFrom(module: "auth"), true),
+        ("from auth.public_internal import token_for", .importFrom(module: "auth.public_internal"), true),
+        ("models = importlib.import_module(\"auth.models\")", .other, true),
+        ("from auth.public import get_user", .importFrom(module: "auth.public"), false),
+    ]
+    var missed = 0
+    let rows = planted.map { entry -> [String] in
+        let reported = SeedImportLinter.violation(in: "billing", entry.node) != nil
+        if entry.breaksTheBoundary && !reported { missed += 1 }
+        let verdict = reported == entry.breaksTheBoundary ? "✓" : "✗ missed"
+        return [entry.line, entry.breaksTheBoundary ? "yes" : "no (auth's public API)", reported ? "reported" : "passed", verdict]
+    }
+    narrator.table(["in billing/", "crosses the boundary?", "the source's linter", ""], rows)
+    narrator.failed("the linter missed \(missed) of \(planted.filter(\.breaksTheBoundary).count) imports of auth's internals")
 }
