@@ -81,7 +81,8 @@ struct Tour: AsyncParsableCommand {
                 await stage.run(2, "Partial failure, handled the naive way", actNaive)
                 await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
                 await stage.run(4, "Kill the payments process mid-run", actKill)
-                await stage.run(5, "The verdict", actVerdict)
+                await stage.run(5, "Teams and boundaries: split by layer or by domain", actBoundaries)
+                await stage.run(6, "The verdict", actVerdict)
                 try narrator.finish("premature-split")
             }, cleanup: { await stage.cleanUp() })
     }

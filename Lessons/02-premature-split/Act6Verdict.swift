@@ -1,7 +1,7 @@
 import Foundation
 import WorkbookKit
 
-/// Act 5: the questions to ask before splitting, and the arithmetic of a synchronous chain.
+/// Act 6: the questions to ask before splitting, and the arithmetic of a synchronous chain.
 func actVerdict(_ stage: Stage) async throws {
     let narrator = stage.narrator
     narrator.say("Availability of a synchronous chain is the product of its links (computed, 99.9% each):")
@@ -14,12 +14,26 @@ func actVerdict(_ stage: Stage) async throws {
                 "\(links)", "\((availability * 100).formatted(fractionDigits: 2))%", "\(((1 - availability) * hoursPerYear).formatted(fractionDigits: 1)) h",
             ]
         })
+    let fourLinks = (1 - pow(0.999, 4)) * hoursPerYear
+    narrator.say(
+        "One of the source articles says four 99.9% services in a chain cost \"3.5 hours of downtime per year\"; the product gives \(fourLinks.formatted(fractionDigits: 1)) h, \(Int((fourLinks / 3.5).rounded())) times that. Compute a quoted figure before you repeat it."
+    )
     if let down = stage.paymentsDown.withLock({ $0 }) {
         narrator.say("Act 4 measured the same thing from the other side: while payments was down, \(down.completed) of \(down.attempted) orders went through.")
     }
     narrator.say("Two questions tell a distributed monolith from services:")
     narrator.step("Can I deploy inventory without deploying orders? Here: only while the JSON they exchange stays compatible — a contract to version now.")
     narrator.step("Can orders work while payments is down? Act 4: no order completes. A chain of synchronous calls fails as a whole.")
+    narrator.say("Teams against architecture (act 5 counted why):")
+    narrator.table(
+        ["", "a monolith", "microservices"],
+        [
+            [
+                "one team", "this shop: one deploy, one transaction, no meetings",
+                "every cost of acts 1–4 and none of the benefit: one team deploys all of them in lockstep",
+            ],
+            ["many teams", "a deploy queue and the 3am incident (lesson 01, act 8)", "split by domain, each team ships alone: the cost is paid for something"],
+        ])
     narrator.say("Who should split (team size first, then load):")
     narrator.table(
         ["engineers", "users", "architecture"],
