@@ -1,4 +1,5 @@
 import CircuitBreakerKit
+import Dispatch
 import ServiceKit
 import WorkbookKit
 
@@ -37,4 +38,38 @@ func actStampede(_ stage: Stage) async throws {
         ])
     narrator.failed("the source's half-open admits every caller: a recovering provider meets the whole backlog at once, and often falls over again")
     narrator.ok("counting permits under a lock: one trial goes through, the others are refused at once until it answers")
+    showLostUpdates(narrator)
+}
+
+/// The lock the lesson's copy of the source's breaker adds, taken away: two threads record
+/// failures at once, and the count without a lock falls short of what happened.
+private func showLostUpdates(_ narrator: Narrator) {
+    let threads = 2
+    let each = 200_000
+    narrator.step(
+        "The source's breaker has no lock at all. Its asyncio callers share one thread, so there it holds; called from threads (a sync FastAPI endpoint runs in a thread pool) or from Swift tasks, which run in parallel, it does not. \(threads) threads record \(each) failures each, at once:"
+    )
+    let unlocked = UnlockedFailureCount()
+    let locked = Locked(0)
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        for _ in 0..<each { unlocked.recordFailure() }
+    }
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        for _ in 0..<each { locked.withLock { $0 += 1 } }
+    }
+    let recorded = threads * each
+    let counted = locked.withLock { $0 }
+    narrator.table(
+        ["failure count", "failures recorded", "counted", "lost"],
+        [
+            ["read, then write (the source's `+= 1`)", "\(recorded)", "\(unlocked.count)", "\(recorded - unlocked.count)"],
+            ["under a lock", "\(recorded)", "\(counted)", "\(recorded - counted)"],
+        ])
+    if unlocked.count < recorded {
+        narrator.failed(
+            "without the lock, \(recorded - unlocked.count) failures were lost: a breaker that counts this way opens late, or never, and a success's reset can be overwritten by a stale count"
+        )
+    } else {
+        narrator.say("No update was lost this time: the gap between the read and the write is a few nanoseconds wide. Run it again, or on more cores.")
+    }
 }
