@@ -22,7 +22,7 @@ let lessons = [
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], runs: ["Database", "Shop"]),
     LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
-    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"]),
+    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"]),
 ]
 
 let package = Package(

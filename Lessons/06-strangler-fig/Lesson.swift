@@ -23,7 +23,7 @@ func chosenRouter(_ implementation: Implementation) -> RouteFunction {
     }
 }
 
-/// The lesson itself: five acts.
+/// The lesson itself: six acts.
 struct Tour: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
@@ -81,6 +81,7 @@ struct Tour: AsyncParsableCommand {
                 await stage.run(3, "Canary: 10%, 50%, 100% of tenants", migration, actCanary)
                 await stage.run(4, "Rollback: the kill switch, mid-traffic", migration, actRollback)
                 await stage.run(5, "Retire the legacy route", migration, actRetire)
+                await stage.run(6, "The contract between the shop and payments", migration, actContract)
                 try narrator.finish("strangler-fig")
             }, cleanup: { await migration.stop() })
     }

@@ -18,7 +18,8 @@ final class Migration: Sendable {
     private let fleet: Fleet<Server>
     /// Each server's port: kept across restarts.
     private let ports = Locked<[Server: Int]>([:])
-    private let folder: URL
+    /// Where the servers keep their database files; removed by `stop`.
+    let folder: URL
 
     /// Nothing runs yet: `launchAll` starts the servers, `stop` stops them.
     init(stage: Stage) {

@@ -14,14 +14,19 @@ public actor PaymentsApp {
     public nonisolated let role: Role
     private let truncatesFees: Bool
     private let servesPayments: Bool
+    private let renamesAmount: Bool
 
     /// `truncatesFees` plants the extracted service's first-version rounding bug;
-    /// `servesPayments: false` is the monolith once its payments routes are retired.
-    public init(role: Role, location: DatabaseLocation, seed: ShopSeed, truncatesFees: Bool = false, servesPayments: Bool = true) throws {
+    /// `servesPayments: false` is the monolith once its payments routes are retired;
+    /// `renamesAmount` takes charges as ``ChargeRequestV2`` (the contract broken in act 6).
+    public init(
+        role: Role, location: DatabaseLocation, seed: ShopSeed, truncatesFees: Bool = false, servesPayments: Bool = true, renamesAmount: Bool = false
+    ) throws {
         database = try location.openService(unlessItHas: "customers") { try seed.install(on: $0) }
         self.role = role
         self.truncatesFees = truncatesFees
         self.servesPayments = servesPayments
+        self.renamesAmount = renamesAmount
     }
 
     /// The router: the payments endpoints, and the catalog when this is the monolith.
@@ -41,7 +46,9 @@ public actor PaymentsApp {
         routes.post("payments/charges") { request, _ in
             let body = Data(try await request.body.collect(upTo: ServiceRouter.bodyLimit).readableBytesView)
             do throws(BadRequest) {
-                return ServiceRouter.response(await self.charge(try JSON.decode(ChargeRequest.self, from: body)))
+                guard self.renamesAmount else { return ServiceRouter.response(await self.charge(try JSON.decode(ChargeRequest.self, from: body))) }
+                let renamed = try JSON.decode(ChargeRequestV2.self, from: body)
+                return ServiceRouter.response(await self.charge(ChargeRequest(customerID: renamed.customerID, amountCents: renamed.amount)))
             } catch {
                 return ServiceRouter.response(error.answer)
             }
