@@ -13,12 +13,13 @@ let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "s
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distributed-tracing")
 
 /// The lessons, in order: one line each, which `swift format` is told to leave alone.
 // swift-format-ignore
 let lessons = [
     LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
-    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: ["Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop"], checks: ["Database", "ServiceKit", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop", tracing], checks: ["Database", "ServiceKit", "Shop"]),
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], runs: ["Database", "Shop"]),
     LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
@@ -46,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -84,6 +86,7 @@ let package = Package(
             dependencies: [
                 "WorkbookKit", "ProcessKit", hummingbird, asyncHTTPClient, nioCore,
                 .product(name: "Logging", package: "swift-log"),
+                tracing,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
@@ -92,6 +95,7 @@ let package = Package(
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
+        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", tracing], swiftSettings: strict),
 
         // Lesson 04's modules besides billing (the exercise): each a target of its own, so that
         // billing may depend on the modules' public API (the kit), never on another module.

@@ -3,6 +3,7 @@ import PrematureSplitExercise
 import PrematureSplitKit
 import PrematureSplitSolution
 import ServiceKit
+import Tracing
 import WorkbookKit
 
 /// `swift run premature-split`: the shop's order split into three services, shown by real runs.
@@ -48,6 +49,9 @@ struct Tour: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before any HTTP client exists (AsyncHTTPClient takes the tracer when one is made):
+        // every call then carries a traceparent header, and every process records its spans.
+        InstrumentationSystem.bootstrap(SpanRecorder(service: "checkout"))
         let narrator = Narrator()
         let implementation: Implementation = mine ? .student : .reference
         let saga: SagaOrchestrator
@@ -81,8 +85,9 @@ struct Tour: AsyncParsableCommand {
                 await stage.run(2, "Partial failure, handled the naive way", actNaive)
                 await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
                 await stage.run(4, "Kill the payments process mid-run", actKill)
-                await stage.run(5, "Teams and boundaries: split by layer or by domain", actBoundaries)
-                await stage.run(6, "The verdict", actVerdict)
+                await stage.run(5, "One order, followed across the services", actTrace)
+                await stage.run(6, "Teams and boundaries: split by layer or by domain", actBoundaries)
+                await stage.run(7, "The verdict", actVerdict)
                 try narrator.finish("premature-split")
             }, cleanup: { await stage.cleanUp() })
     }

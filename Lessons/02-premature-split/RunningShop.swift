@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import PrematureSplitKit
 import ServiceKit
@@ -32,6 +33,18 @@ final class RunningShop: Sendable {
         var urls: [ServiceName: String] = [:]
         for name in ServiceName.allCases { urls[name] = await fleet.url(name) }
         return RunningShop(shop: SplitShop.overHTTP(urls, timeout: timeout), fleet: fleet)
+    }
+
+    /// Every span of one trace: this process's, and each service's (GET /spans), once each.
+    func spans(inTrace traceID: String) async -> [FinishedSpan] {
+        var spans = SpanRecorder.current?.spans(inTrace: traceID) ?? []
+        for name in ServiceName.allCases {
+            let url = await fleet.url(name)
+            let answer = try? await HTTPCaller(baseURL: url, timeout: .seconds(2)).send(HTTPClientRequest(url: "\(url)/spans?trace=\(traceID)"))
+            if let answer, let theirs = try? JSON.decode([FinishedSpan].self, from: answer.body) { spans += theirs }
+        }
+        var seen: Set<String> = []
+        return spans.filter { seen.insert($0.spanID).inserted }
     }
 
     /// The process id of a service, when it runs as a child process.

@@ -4,6 +4,7 @@ import Hummingbird
 import PrematureSplitKit
 import ServiceKit
 import Shop
+import Tracing
 import WorkbookKit
 
 extension ServiceName: ExpressibleByArgument {}
@@ -52,6 +53,7 @@ struct Serve: AsyncParsableCommand {
             Terminal.printError(location.remedy)
             throw ExitCode.failure
         }
+        InstrumentationSystem.bootstrap(SpanRecorder(service: service.rawValue))
         do {
             try await LoopbackServer.serve(routes, host: host, port: port, name: service.rawValue, exitWithParent: exitWithParent)
         } catch {

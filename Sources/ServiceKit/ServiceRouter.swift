@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import Tracing
 
-/// The HTTP face of a `ServiceHost`: POST /<operation> for the business operations,
-/// GET /health, GET /state for audits, and GET or PUT /faults to change the fault plan at run time.
+/// The HTTP face of a `ServiceHost`: POST /<operation> for the business operations (each in a
+/// span that joins the caller's trace), GET /health, GET /state for audits, GET or PUT /faults to
+/// change the fault plan at run time, and GET /spans?trace=ID for the spans this process recorded.
 public enum ServiceRouter {
     /// The largest request body a service reads.
     public static let bodyLimit = 1 << 20
@@ -13,23 +15,22 @@ public enum ServiceRouter {
         let routes = JSONRouter()
         for operation in host.endpoint.operations {
             routes.post(operation) { request, _ -> Response in
-                let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
-                if let key, key.allSatisfy(\.isWhitespace) {
-                    return response(BadRequest(reason: "the Idempotency-Key header is empty: leave it out, or give a key").answer)
-                }
-                let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
-                switch await host.serve(operation, idempotencyKey: key, body: body) {
-                case .answer(let answer):
+                // The caller's trace, from its traceparent header: this call's span joins it.
+                var context = ServiceContext.topLevel
+                InstrumentationSystem.instrument.extract(request.headers, into: &context, using: HeaderFieldsExtractor())
+                return try await withSpan(operation, context: context, ofKind: .server) { span in
+                    span.attributes["service"] = host.endpoint.name
+                    let answer = try await serve(operation, request, host, hold: hold)
+                    if answer.status >= 500 { span.setStatus(SpanStatus(code: .error, message: "\(answer.status) \(answer.errorMessage ?? "")")) }
                     return response(answer)
-                case .noAnswer:
-                    try? await Task.sleep(for: hold)
-                    return response(.error("no answer in time", status: 504))
-                case .refused:
-                    return response(.error("injected fault: refused (a server cannot refuse a connection it accepted)", status: 503))
                 }
             }
         }
         routes.get("health") { _, _ in response(.json(["service": host.endpoint.name, "status": "ready"])) }
+        routes.get("spans") { request, _ in
+            let trace = request.uri.queryParameters.get("trace") ?? ""
+            return response(.json(SpanRecorder.current?.spans(inTrace: trace) ?? []))
+        }
         routes.get("state") { _, _ in response(await host.endpoint.state()) }
         routes.get("faults") { _, _ in response(.json(FaultReport(plan: host.faults.plan, injected: host.faults.injected))) }
         routes.put("faults") { request, _ -> Response in
@@ -43,6 +44,24 @@ public enum ServiceRouter {
             }
         }
         return routes.router
+    }
+
+    /// One business operation: its body read, faults applied, the endpoint's answer.
+    private static func serve(_ operation: String, _ request: Request, _ host: ServiceHost, hold: Duration) async throws -> Answer {
+        let key = request.headers.first { $0.name.canonicalName == "idempotency-key" }?.value
+        if let key, key.allSatisfy(\.isWhitespace) {
+            return BadRequest(reason: "the Idempotency-Key header is empty: leave it out, or give a key").answer
+        }
+        let body = try await Data(buffer: request.body.collect(upTo: bodyLimit))
+        switch await host.serve(operation, idempotencyKey: key, body: body) {
+        case .answer(let answer):
+            return answer
+        case .noAnswer:
+            try? await Task.sleep(for: hold)
+            return .error("no answer in time", status: 504)
+        case .refused:
+            return .error("injected fault: refused (a server cannot refuse a connection it accepted)", status: 503)
+        }
     }
 
     /// A Hummingbird response carrying an `Answer`.
@@ -68,5 +87,12 @@ public struct FaultReport: Codable, Sendable, Hashable {
 extension Data {
     init(buffer: ByteBuffer) {
         self.init(buffer.readableBytesView)
+    }
+}
+
+/// Reads a header of a Hummingbird request for the tracer.
+struct HeaderFieldsExtractor: Extractor {
+    func extract(key: String, from carrier: HTTPFields) -> String? {
+        carrier.first { $0.name.canonicalName == key }?.value
     }
 }

@@ -1,12 +1,12 @@
 import WorkbookKit
 
-/// Act 5: the same five feature changes under a split by layer and a split by domain: how many
+/// Act 6: the same five feature changes under a split by layer and a split by domain: how many
 /// services, deploys, contracts and teams each one touches (computed from `Boundaries`).
 func actBoundaries(_ stage: Stage) async throws {
     let narrator = stage.narrator
     narrator.say("Conway's law: a system's structure copies the communication structure of the teams that build it.")
     narrator.say(
-        "Two ways to cut the shop into three services, one team each: by layer (web page, business logic, data access) or by domain (orders, inventory, payments, as in acts 1–4)."
+        "Two ways to cut the shop into three services, one team each: by layer (web page, business logic, data access) or by domain (orders, inventory, payments, as in acts 1–5)."
     )
     narrator.say("Five changes the business asks for, and what each touches; a service touched is one deploy and one team in the room:")
     var rows: [[String]] = []

@@ -1,7 +1,7 @@
 import Foundation
 import WorkbookKit
 
-/// Act 6: the questions to ask before splitting, and the arithmetic of a synchronous chain.
+/// Act 7: the questions to ask before splitting, and the arithmetic of a synchronous chain.
 func actVerdict(_ stage: Stage) async throws {
     let narrator = stage.narrator
     narrator.say("Availability of a synchronous chain is the product of its links (computed, 99.9% each):")
@@ -24,13 +24,13 @@ func actVerdict(_ stage: Stage) async throws {
     narrator.say("Two questions tell a distributed monolith from services:")
     narrator.step("Can I deploy inventory without deploying orders? Here: only while the JSON they exchange stays compatible — a contract to version now.")
     narrator.step("Can orders work while payments is down? Act 4: no order completes. A chain of synchronous calls fails as a whole.")
-    narrator.say("Teams against architecture (act 5 counted why):")
+    narrator.say("Teams against architecture (act 6 counted why):")
     narrator.table(
         ["", "a monolith", "microservices"],
         [
             [
                 "one team", "this shop: one deploy, one transaction, no meetings",
-                "every cost of acts 1–4 and none of the benefit: one team deploys all of them in lockstep",
+                "every cost of acts 1–5 and none of the benefit: one team deploys all of them in lockstep",
             ],
             ["many teams", "a deploy queue and the 3am incident (lesson 01, act 8)", "split by domain, each team ships alone: the cost is paid for something"],
         ])
