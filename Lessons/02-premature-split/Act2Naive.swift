@@ -33,6 +33,12 @@ func actNaive(_ stage: Stage) async throws {
     let audit = state.audit
     narrator.table(
         ["what the audit of the three databases found", "orders"], audit.rows.map { [$0.kind, "\($0.orders.count)"] } + [["in all", "\(audit.count)"]])
+    let held = state.audit.stockHeldWithoutOrder
+    if !held.isEmpty {
+        narrator.say(
+            "Stock held without an order: \(held.count) orders got their stock reserved and then failed further on (\(Set(held).intersection(toldFailure).count) of them told \"failed\": most often a charge refused for want of money, or a step that erred). The naive checkout never gives stock back, so those units sit reserved for nobody and cannot be sold."
+        )
+    }
     let standing = state.standingOrders
     let charged = Set(state.activeCharges.keys)
     let liedTo = toldSuccess.subtracting(standing).union(toldSuccess.filter { !charged.contains($0) })

@@ -22,7 +22,7 @@ func actTrace(_ stage: Stage) async throws {
         SplitOrder(orderID: "order-trace-0", customerID: "linus", lines: order.lines), running.shop.services, stage.policy)
     narrator.step("A healthy order, \(order.orderID):")
     let (healthy, healthyTrace) = try await traced(order, stage, running)
-    narrator.say("Trace \(healthyTrace): \(healthy).")
+    narrator.say("Trace \(healthyTrace): \(Outcomes.describe(healthy)).")
     let healthySpans = await running.spans(inTrace: healthyTrace)
     narrator.table(Waterfall.headers, Waterfall.rows(healthySpans))
     showWhereTheTimeWent(healthySpans, narrator)
@@ -32,7 +32,7 @@ func actTrace(_ stage: Stage) async throws {
     narrator.step("The same order while payments answers 500 to its next three calls, \(failing.orderID):")
     let (failed, failedTrace) = try await traced(failing, stage, running)
     try await running.shop.setFaults(.healthy, on: .payments)
-    narrator.say("Trace \(failedTrace): \(failed).")
+    narrator.say("Trace \(failedTrace): \(Outcomes.describe(failed)).")
     let failedSpans = await running.spans(inTrace: failedTrace)
     narrator.table(Waterfall.headers, Waterfall.rows(failedSpans))
     await running.stop()
@@ -51,7 +51,7 @@ func actTrace(_ stage: Stage) async throws {
 private func traced(_ order: SplitOrder, _ stage: Stage, _ running: RunningShop) async throws -> (SagaOutcome, String) {
     try await withSpan("checkout \(order.orderID)", ofKind: .internal) { span in
         let outcome = try await stage.saga(order, running.shop.services, stage.policy)
-        if outcome != .completed { span.setStatus(SpanStatus(code: .error, message: "\(outcome)")) }
+        if outcome != .completed { span.setStatus(SpanStatus(code: .error, message: Outcomes.describe(outcome))) }
         return (outcome, span.context.traceParent?.traceID ?? "")
     }
 }
