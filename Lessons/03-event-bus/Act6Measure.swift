@@ -21,6 +21,9 @@ func actMeasure(_ stage: Stage, events: Int) async throws {
         ])
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
     narrator.notice("a consumer that polls pays up to its sleep on every event that finds it idle; one that is woken pays a task switch.")
+    narrator.say(
+        "The p99 is the slowest 10 of 1000 events: it catches any pause of the machine (another process scheduled, a page fault, the other bus's thread), so it moves far more from run to run than the p50, on a busy machine by ten times."
+    )
     if polling.burst > ours.burst {
         narrator.say(
             "In a burst the polling consumer is never idle, and it drains a locked array faster than our bus hands events through an actor one at a time: latency, not throughput, is what polling costs."
@@ -31,9 +34,12 @@ func actMeasure(_ stage: Stage, events: Int) async throws {
     narrator.table(
         ["", "work queue (RabbitMQ, SQS)", "log (Kafka)"],
         [
-            ["after delivery", "deleted once acknowledged", "kept; each consumer group has an offset"],
+            [
+                "after delivery", "deleted once acknowledged",
+                "kept for the topic's retention (7 days by default, or by size); each consumer group has an offset",
+            ],
             ["a new consumer", "sees only new messages", "can read from the beginning"],
-            ["replay after a bug fix", "only what went to the dead-letter queue", "rewind the offset"],
+            ["replay after a bug fix", "only what went to the dead-letter queue", "rewind the offset, within the retention"],
             ["ordering", "per queue, lost with competing consumers", "per partition"],
             ["choose it for", "tasks: send this e-mail, resize this image", "facts many consumers read: order placed"],
         ])

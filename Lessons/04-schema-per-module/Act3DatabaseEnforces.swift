@@ -11,10 +11,12 @@ func actDatabaseEnforces(_ stage: Stage) throws {
         ? "billing's connection runs as its own role, with USAGE on schema billing only (PUBLIC revoked)"
         : "billing's connection has an authorizer that refuses every attached database but billing"
     narrator.step(how + ". It tries:")
+    let foreignKey = "CREATE TABLE billing.customer_emails (user_id TEXT REFERENCES auth.users (id), email TEXT)"
+    // On SQLite the foreign key never reaches the authorizer (see below): a copy of auth's data
+    // into billing's schema is what the authorizer is asked about there.
+    let copy = "CREATE TABLE billing.customer_emails AS SELECT id, email FROM auth.users"
     for sql in [
-        "SELECT email FROM auth.users WHERE id = 'ada'",
-        "CREATE TABLE billing.customer_emails (user_id TEXT REFERENCES auth.users (id), email TEXT)",
-        "UPDATE auth.users SET display_name = 'hacked'",
+        "SELECT email FROM auth.users WHERE id = 'ada'", database.engine == .postgres ? foreignKey : copy, "UPDATE auth.users SET display_name = 'hacked'",
     ] {
         do {
             try billing.executeScript(sql)
@@ -25,7 +27,14 @@ func actDatabaseEnforces(_ stage: Stage) throws {
         }
     }
     if database.engine == .sqlite {
-        narrator.say("(SQLite cannot even spell a foreign key into another attached database: REFERENCES takes no schema name.)")
+        do {
+            try billing.executeScript(foreignKey)
+            narrator.failed("allowed: \(foreignKey)")
+        } catch {
+            narrator.say(
+                "And a foreign key from billing into auth: SQLite's parser stops it (\(error.message)) before any permission is asked. REFERENCES takes no schema name, so across attached databases a foreign key cannot be written at all: a limit of SQLite, not the boundary's doing. On PostgreSQL the same statement is refused for want of permission on schema auth."
+            )
+        }
     }
     let seen = try database.admin.query("SELECT COUNT(*) AS users FROM auth.users").first?.int("users") ?? 0
     narrator.say("The admin connection, which owns everything, still reads auth.users (\(seen) rows).")
