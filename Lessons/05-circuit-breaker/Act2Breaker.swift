@@ -51,4 +51,11 @@ func actBreaker(_ stage: Stage) async throws {
     narrator.ok(
         "the first call was the half-open trial; it succeeded and closed the circuit; \(paid) of \(queued.count) pending payments went through on the retry")
     narrator.table(["the breaker's timeline", "since the breaker was made"], breaker.transitions.map { ["\($0.from) → \($0.to)", $0.at.readable] })
+    let opened = breaker.transitions.first { $0.to == .open }
+    let trial = breaker.transitions.first { $0.to == .halfOpen }
+    if let opened, let trial {
+        narrator.say(
+            "It stayed open \((trial.at - opened.at).readable), not the \(settings.waitDuration.readable) wait: the wait only makes the next call a trial. Half-open begins when a call asks after the wait — here the first pending payment retried once the lesson had waited — so an idle breaker can stay open past its wait without harm."
+        )
+    }
 }

@@ -27,7 +27,7 @@ func actBulkhead(_ stage: Stage) async throws {
     let together = await run(shared, shared)
     let separate = await run(Bulkhead(name: "notifications", limit: 10), Bulkhead(name: "auth", limit: 10))
     narrator.table(
-        ["limits", "sign-ins that worked", "refused", "p50", "p99"],
+        ["limits", "sign-ins that worked", "refused", "sign-in p50", "sign-in p99"],
         [
             ["one pool of 10 for both", "\(together.succeeded) of 30", "\(together.failed)", together.latency.p50.readable, together.latency.p99.readable],
             [
@@ -35,6 +35,9 @@ func actBulkhead(_ stage: Stage) async throws {
                 separate.latency.p99.readable,
             ],
         ])
+    narrator.say(
+        "Read the p50 with the first two columns: the shared pool's microseconds are refusals, every sign-in turned away at once; the separate pools' milliseconds are sign-ins actually served."
+    )
     narrator.ok("a bulkhead per dependency: the slow, non-critical one can fill only its own compartment")
     narrator.say(
         "The same holds for connection pools, thread pools and timeouts: critical calls get their own, with a short timeout; non-critical ones get a small pool and may queue or drop."

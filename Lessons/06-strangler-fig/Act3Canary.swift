@@ -28,9 +28,20 @@ func actCanary(_ stage: Stage, _ migration: Migration) async throws {
         previouslyMoved = moved
         let requests = stats.requests
         let errors = stats.errors.values.reduce(0, +)
-        rows.append(["\(percentage)%", "\(moved.count) of \(tenants.count)", "\(requests["legacy"] ?? 0)", "\(requests["extracted"] ?? 0)", "\(errors)"])
+        // Each tenant's bucket is uniform in 1…100, so the count moved is binomial(n, p).
+        let p = Double(percentage) / 100
+        let expected = Double(tenants.count) * p
+        let spread = (Double(tenants.count) * p * (1 - p)).squareRoot()
+        rows.append([
+            "\(percentage)%", "\(moved.count) of \(tenants.count)",
+            percentage == 100 ? "\(tenants.count)" : "\(expected.formatted(fractionDigits: 0)) ± \(spread.formatted(fractionDigits: 1))",
+            "\(requests["legacy"] ?? 0)", "\(requests["extracted"] ?? 0)", "\(errors)",
+        ])
     }
-    narrator.table(["rollout", "tenants on the new service", "requests to legacy", "to extracted", "errors"], rows)
+    narrator.table(["rollout", "tenants on the new service", "expected (± 1 s.d.)", "requests to legacy", "to extracted", "errors"], rows)
+    narrator.say(
+        "The percentage is of tenants, each hashed to a bucket of its own: with \(tenants.count) of them the count moved is a draw, whose mean and usual spread the expected column gives (a count within two spreads of the mean is ordinary). The share of requests follows the tenants moved, not the percentage; it comes close to the figure only with hundreds of tenants."
+    )
     sticky
         ? narrator.ok("at every step each tenant's requests all went to one side: a tenant's payments never straddle two systems")
         : narrator.failed("some tenant's requests went to both sides within one step")
