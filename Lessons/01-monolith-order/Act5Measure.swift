@@ -36,6 +36,10 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
         narrator.say("Refused, by reason: " + refused.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 
+    narrator.say("How the \(orders) orders' times spread (each row's range twice as wide as the one above; the bar is how many orders took that long):")
+    TerminalChart.bars(latency.distribution().map { ($0.label, Double($0.count), "\($0.count)") }).forEach(narrator.say)
+    narrator.say(
+        "Most orders sit in the top rows (one to four lines, a dozen statements or so); the thin rows below them are the tail that the p99 and max report.")
     let call = FunctionCallCost.measure()
     narrator.say("For scale, one in-process function call measured here: \(call.readable) — the price of a call between two modules of a monolith.")
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }

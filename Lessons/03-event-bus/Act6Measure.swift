@@ -1,4 +1,5 @@
 import EventBusKit
+import Foundation
 import WorkbookKit
 
 /// Act 6: publish-to-handle latency and deliveries per second, ours next to a polling bus.
@@ -19,6 +20,15 @@ func actMeasure(_ stage: Stage, events: Int) async throws {
                 polling.burst.formatted(fractionDigits: 0), BuildConfiguration.name,
             ],
         ])
+    let rows = [("ours, p50", ours.paced.p50), ("ours, p99", ours.paced.p99), ("polling, p50", polling.paced.p50), ("polling, p99", polling.paced.p99)]
+    let decades = rows.map { log10(max(1, $0.1 / .nanoseconds(1))) }
+    // The axis starts one power of ten below the fastest figure, so the bars show the gap.
+    let origin = (decades.min() ?? 0).rounded(.down) - 1
+    let cellsPerDecade = 40 / max(1, (decades.max() ?? 1) - origin)
+    narrator.say(
+        "Publish to handle on a log scale, from \(Duration.nanoseconds(Int64(pow(10, origin))).readable): every \(cellsPerDecade.formatted(fractionDigits: 1)) cells of bar is ten times slower:"
+    )
+    TerminalChart.bars(zip(rows, decades).map { ($0.0, $1 - origin, $0.1.readable) }).forEach(narrator.say)
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
     narrator.notice("a consumer that polls pays up to its sleep on every event that finds it idle; one that is woken pays a task switch.")
     narrator.say(

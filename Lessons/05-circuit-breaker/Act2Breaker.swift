@@ -51,6 +51,19 @@ func actBreaker(_ stage: Stage) async throws {
     narrator.ok(
         "the first call was the half-open trial; it succeeded and closed the circuit; \(paid) of \(queued.count) pending payments went through on the retry")
     narrator.table(["the breaker's timeline", "since the breaker was made"], breaker.transitions.map { ["\($0.from) → \($0.to)", $0.at.readable] })
+    if let last = breaker.transitions.last {
+        let symbol: (BreakerState) -> Character = { state in
+            switch state {
+            case .closed: "▁"
+            case .open: "█"
+            case .halfOpen: "▄"
+            default: "?"
+            }
+        }
+        let end = last.at + last.at / 10
+        let strip = TerminalChart.strip([(.zero, symbol(.closed))] + breaker.transitions.map { ($0.at, symbol($0.to)) }, end: end)
+        narrator.say("  \(strip)  0 to \(end.readable); ▁ closed, █ open (failing fast), ▄ half-open (one trial)")
+    }
     let opened = breaker.transitions.first { $0.to == .open }
     let trial = breaker.transitions.first { $0.to == .halfOpen }
     if let opened, let trial {

@@ -10,6 +10,7 @@ func actCanary(_ stage: Stage, _ migration: Migration) async throws {
     var previouslyMoved: Set<String> = []
     var sticky = true
     var monotonic = true
+    var shares: [(label: String, value: Double, note: String)] = []
     for percentage in [10, 50, 100] {
         try await migration.apply(MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: percentage)]))
         try await migration.resetStats()
@@ -28,6 +29,9 @@ func actCanary(_ stage: Stage, _ migration: Migration) async throws {
         previouslyMoved = moved
         let requests = stats.requests
         let errors = stats.errors.values.reduce(0, +)
+        let total = max(1, (requests["legacy"] ?? 0) + (requests["extracted"] ?? 0))
+        let share = Double(requests["extracted"] ?? 0) / Double(total)
+        shares.append(("rollout \(percentage)%", share, "\(Int((share * 100).rounded()))% of requests to the new service"))
         // Each tenant's bucket is uniform in 1…100, so the count moved is binomial(n, p).
         let p = Double(percentage) / 100
         let expected = Double(tenants.count) * p
@@ -39,6 +43,8 @@ func actCanary(_ stage: Stage, _ migration: Migration) async throws {
         ])
     }
     narrator.table(["rollout", "tenants on the new service", "expected (± 1 s.d.)", "requests to legacy", "to extracted", "errors"], rows)
+    narrator.say("The new service's share of requests at each step (a full bar is all of them):")
+    TerminalChart.bars(shares.map { ($0.label, $0.value * 100, $0.note) }).forEach(narrator.say)
     narrator.say(
         "The percentage is of tenants, each hashed to a bucket of its own: with \(tenants.count) of them the count moved is a draw, whose mean and usual spread the expected column gives (a count within two spreads of the mean is ordinary). The share of requests follows the tenants moved, not the percentage; it comes close to the figure only with hundreds of tenants."
     )

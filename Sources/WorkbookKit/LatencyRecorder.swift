@@ -24,6 +24,13 @@ public struct LatencyRecorder: Sendable {
         .nanoseconds(Int64(histogram.valueAtPercentile(percentile)))
     }
 
+    /// How many recordings fall in `low…high` nanoseconds.
+    func counted(_ low: UInt64, _ high: UInt64) -> Int { Int(histogram.count(within: low...high)) }
+
+    func nanoseconds(_ duration: Duration) -> UInt64 {
+        UInt64(Swift.max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
+    }
+
     public var p50: Duration { percentile(50) }
     public var p99: Duration { percentile(99) }
     public var max: Duration { .nanoseconds(Int64(histogram.max)) }
