@@ -16,9 +16,30 @@ struct LessonTemplate {
 
             What this lesson shows, in a run: `swift run \(name)`.
 
+            ## What you will be able to do
+
+            After this lesson you can:
+            - say what the run shows, with its numbers (and add the same list to course.md).
+
             ## The exercise
 
             Open `\(exercise)` and write `solve(_:)`; `swift test` grades it.
+
+            ## Questions
+
+            1. What does the run show that a description alone would not?
+
+            ## The decision record
+
+            **ADR-0\(n) · What the shop decides, in one line.**
+
+            - **Status.** Proposed.
+            - **Date.** The day it is decided.
+            - **Deciders.** Who decides.
+            - **Context.** What forces the decision, with the run's numbers.
+            - **Decision.** What the shop will do.
+            - **Consequences.** What it gains and what it gives up.
+            - **Revisit when.** A measurable trigger.
 
             """,
             "Lessons/\(slug)/hints.md": """

@@ -7,8 +7,12 @@ enum Structure {
         let manager = FileManager.default
         // Without whitespace, so that a lesson's line is found however it is wrapped.
         let manifest = ((try? String(contentsOf: catalog.root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? "").filter { !$0.isWhitespace }
+        let course = (try? String(contentsOf: catalog.root.appendingPathComponent("course.md"), encoding: .utf8)) ?? ""
         for lesson in catalog.lessons {
             let folder = "Lessons/\(lesson.slug)"
+            if let readme = try? String(contentsOf: catalog.root.appendingPathComponent("\(folder)/README.md"), encoding: .utf8) {
+                problems += ReadmeStandard.problems(readme: readme, path: "\(folder)/README.md", number: lesson.number, course: course)
+            }
             for file in ["README.md", "hints.md", "smoke.json"] where !manager.fileExists(atPath: catalog.root.appendingPathComponent("\(folder)/\(file)").path)
             {
                 problems.append("\(folder) has no \(file)")
