@@ -26,6 +26,6 @@ func actNoBreaker(_ stage: Stage) async throws {
         "every checkout waited the full \(stage.timeout.readable) to learn what the first five already showed; \(slow.peakInFlight) were waiting at once — each holding a connection, a task, a customer"
     )
     narrator.notice(
-        "with a 30 s timeout, the default of many HTTP clients, the same arrival rate would hold \(Int(30.0 / 0.010)) checkouts at once: the pool empties and the shop goes down with its provider."
+        "with a 30 s timeout (and many HTTP clients have no timeout at all unless given one), the same arrival rate would hold \(Int(30.0 / 0.010)) checkouts at once: the pool empties and the shop goes down with its provider."
     )
 }
