@@ -15,8 +15,8 @@ public struct BenchRow: Codable, Sendable, Hashable {
     public init(figure: String, measured: String, p50: Duration? = nil, p99: Duration? = nil, perSecond: Double? = nil, samples: Int, note: String = "") {
         self.figure = figure
         self.measured = measured
-        p50Nanoseconds = p50.map(Self.nanoseconds)
-        p99Nanoseconds = p99.map(Self.nanoseconds)
+        p50Nanoseconds = p50.map(\.inNanoseconds)
+        p99Nanoseconds = p99.map(\.inNanoseconds)
         self.perSecond = perSecond
         self.samples = samples
         self.note = note
@@ -25,9 +25,5 @@ public struct BenchRow: Codable, Sendable, Hashable {
     /// A row from a recorder's percentiles.
     public init(figure: String, measured: String, _ recorder: LatencyRecorder, perSecond: Double? = nil, note: String = "") {
         self.init(figure: figure, measured: measured, p50: recorder.p50, p99: recorder.p99, perSecond: perSecond, samples: recorder.count, note: note)
-    }
-
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 }

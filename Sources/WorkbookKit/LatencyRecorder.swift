@@ -12,8 +12,7 @@ public struct LatencyRecorder: Sendable {
 
     /// Adds one measured duration.
     public mutating func record(_ duration: Duration) {
-        let nanoseconds = Swift.max(1, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-        _ = histogram.record(UInt64(nanoseconds))
+        _ = histogram.record(UInt64(Swift.max(1, duration.inNanoseconds)))
     }
 
     /// How many durations were recorded.
@@ -26,10 +25,6 @@ public struct LatencyRecorder: Sendable {
 
     /// How many recordings fall in `low…high` nanoseconds.
     func counted(_ low: UInt64, _ high: UInt64) -> Int { Int(histogram.count(within: low...high)) }
-
-    func nanoseconds(_ duration: Duration) -> UInt64 {
-        UInt64(Swift.max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
-    }
 
     public var p50: Duration { percentile(50) }
     public var p99: Duration { percentile(99) }
@@ -57,6 +52,9 @@ public struct LatencyRecorder: Sendable {
 }
 
 extension Duration {
+    /// The whole nanoseconds in it (what a histogram or a JSON figure records).
+    public var inNanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+
     /// A short human reading: "1.3 ns", "850 ns", "12.3 µs", "4.56 ms", "1.20 s".
     public var readable: String {
         let nanoseconds = Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9

@@ -38,8 +38,8 @@ extension LatencyRecorder {
     /// bucket's range, read as "from – to", and how many recordings fell in it.
     public func distribution(maximumBuckets: Int = 12) -> [(label: String, count: Int)] {
         guard count > 0 else { return [] }
-        let fastest = Swift.max(1, nanoseconds(percentile(0)))
-        let slowest = Swift.max(fastest, nanoseconds(max))
+        let fastest = UInt64(Swift.max(1, percentile(0).inNanoseconds))
+        let slowest = Swift.max(fastest, UInt64(Swift.max(0, max.inNanoseconds)))
         var edges: [UInt64] = [fastest]
         while edges.last! <= slowest { edges.append(edges.last! * 2) }
         // Too many doublings for one picture: widen each bucket by whole powers of two.
