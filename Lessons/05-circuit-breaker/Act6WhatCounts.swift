@@ -10,7 +10,7 @@ func actWhatCounts(_ stage: Stage) async throws {
     let service = try await Dependency.start("customers", timeout: .seconds(1))
     defer { Task { await service.stop() } }
     // 60 lookups; 10 in a row for accounts that no longer exist (a client retrying a deleted one).
-    let lookups = (0..<60).map { index in (20..<30).contains(index) ? "deleted-\(index)" : ["ada", "grace", "linus"][index % 3] }
+    let lookups = (0..<60).map { index in (20..<30).contains(index) ? "deleted-\(index)" : Dependency.customers[index % Dependency.customers.count] }
     narrator.step(
         "\(lookups.count) customer lookups over HTTP, \(lookups.filter { $0.hasPrefix("deleted") }.count) of them in a row for deleted accounts; two breakers that open after 5 failures in a row:"
     )
@@ -45,15 +45,10 @@ func actWhatCounts(_ stage: Stage) async throws {
     narrator.ok("a 4xx is the caller's mistake, not the service's health: ignored, it neither opens the breaker nor closes it")
 }
 
-/// The two classifiers compared: the source's, and the one that keeps 4xx (but 409 and 429,
-/// which say "not now") out of the count.
+/// The two classifiers compared: the source's, and one that counts only what the saga of
+/// lesson 02 would retry (`ServiceCallError.isTransient`: no answer, no connection, 5xx, 409,
+/// 429), so that the caller's own mistakes — a 404, a 400 — are left out.
 private let classifiers: [(String, @Sendable (any Error) -> ErrorVerdict)] = [
     ("every error (the source's `except Exception`)", { _ in .failure }),
-    (
-        "5xx, timeouts, refused connections, 409, 429",
-        { error in
-            guard case ServiceCallError.status(let code, _) = error, (400..<500).contains(code), code != 409, code != 429 else { return .failure }
-            return .ignored
-        }
-    ),
+    ("5xx, timeouts, refused connections, 409, 429", { error in (error as? ServiceCallError)?.isTransient == false ? .ignored : .failure }),
 ]

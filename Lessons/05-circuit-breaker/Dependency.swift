@@ -46,6 +46,9 @@ final class Dependency: Sendable {
         return answer
     }
 
+    /// The customers `lookup` finds.
+    static let customers = ["ada", "grace", "linus"]
+
     /// Looks a customer up: POST /lookup. A customer it does not have is a 404, from a healthy
     /// server: the caller asked for something that is not there.
     func lookup(_ customer: String) async throws(ServiceCallError) -> Answer {
@@ -61,8 +64,6 @@ final class Dependency: Sendable {
 private struct Counter: Endpoint {
     let name: String
     let operations = ["call", "lookup"]
-    /// The customers `lookup` finds.
-    static let customers: Set<String> = ["ada", "grace", "linus"]
     private let served = Locked(0)
 
     init(name: String) { self.name = name }
@@ -75,7 +76,7 @@ private struct Counter: Endpoint {
         guard let request = try? JSON.decode([String: String].self, from: body), let customer = request["customer"] else {
             return .error("the body needs {\"customer\": \"…\"}", status: 400)
         }
-        return Self.customers.contains(customer) ? .json(["customer": customer] as [String: String]) : .error("no customer \(customer)", status: 404)
+        return Dependency.customers.contains(customer) ? .json(["customer": customer] as [String: String]) : .error("no customer \(customer)", status: 404)
     }
 
     func state() async -> Answer { .json(["served": count]) }
