@@ -13,6 +13,7 @@ let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "s
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let asyncHTTPClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let deque = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distributed-tracing")
 
 /// The lessons, in order: one line each, which `swift format` is told to leave alone.
@@ -20,7 +21,7 @@ let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distrib
 let lessons = [
     LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
     LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop", tracing], checks: ["Database", "ServiceKit", "Shop"]),
-    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], runs: ["Database", "Shop"]),
+    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
     LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
     LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"]),
@@ -48,6 +49,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.

@@ -1,3 +1,4 @@
+import DequeModule
 import EventBusKit
 import WorkbookKit
 
@@ -22,17 +23,16 @@ import WorkbookKit
 /// - **Lag**: per subscriber, the events given to it and not finished yet (queued or in progress).
 /// - **Idle**: ``waitUntilIdle()`` returns once every subscriber has finished everything given to
 ///   it, replays included.
-public actor ShopEventBus: EventBus {
+///
+/// How it is built: a subscriber's delivery task takes everything queued at once and handles it
+/// before it looks again, and ends when it finds nothing; publishing starts one only when none is
+/// running. A burst therefore costs one wake-up, not one per event. Everything the bus knows is
+/// one ``BusState`` value behind one lock, which publishers, delivery tasks and readers take in
+/// turn for well under a microsecond, never across an `await`: a handler runs with it released.
+public final class ShopEventBus: EventBus {
     let clock: any WorkbookClock
     let retry: RetryPolicy
-    /// Every subscriber's delivery path, by consumer name.
-    var subscriptions: [String: Subscription] = [:]
-    /// Consumer names in the order they subscribed.
-    var consumers: [String] = []
-    /// Events given up on, oldest first.
-    var letters: [DeadLetter] = []
-    /// Callers of `waitUntilIdle()` still waiting.
-    var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    let state = Locked(BusState())
 
     public init(clock: any WorkbookClock = SystemClock(), retry: RetryPolicy = .standard) {
         self.clock = clock
@@ -44,23 +44,22 @@ public actor ShopEventBus: EventBus {
     public func subscribe<E: ShopEvent>(
         _ consumer: String, to type: E.Type, handler: @escaping @Sendable (Envelope<E>) async throws -> Void
     ) throws {
-        // TODO: refuse a consumer name already in `subscriptions`.
-        // TODO: store a `Subscription` whose type-erased handler casts the payload back to `Envelope<E>`.
-        // TODO: remember the name in `consumers`, so publish visits subscribers in subscription order.
+        // TODO: under the lock: refuse a consumer name already subscribed (`subscriber(named:)`).
+        // TODO: append a `Subscription` whose type-erased handler casts the payload back to `Envelope<E>`.
         throw NotAttempted(function: "subscribe(_:to:handler:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
     /// Enqueues the event for every subscriber of its type, in subscription order, and returns.
     public func publish<E: ShopEvent>(_ envelope: Envelope<E>) throws {
-        // TODO: for every consumer subscribed to `E.typeName`, `enqueue` a `Delivery` (not a replay).
-        // TODO: return at once: never await a handler here.
+        // TODO: under the lock: `enqueue` a `Delivery` (not a replay) for every subscriber of `E.typeName`, in order.
+        // TODO: after the lock: `startDelivery(for:)` every subscriber whose `enqueue` answered true. Never await a handler here.
         throw NotAttempted(function: "publish(_:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
     /// Returns once no subscriber has anything queued or in progress.
     public func waitUntilIdle() async throws {
-        // TODO: return at once when no subscriber is busy and every queue is empty.
-        // TODO: otherwise park a continuation in `idleWaiters`; `takeNext` resumes it.
+        // TODO: return at once when the bus `isIdle`.
+        // TODO: otherwise park a continuation in `idleWaiters`, in the same lock; `takeBatch` resumes it.
         throw NotAttempted(function: "waitUntilIdle()", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
@@ -72,56 +71,107 @@ public actor ShopEventBus: EventBus {
 
     /// Empties the dead-letter queue and enqueues each letter for its consumer again, oldest first.
     public func replayDeadLetters() throws {
-        // TODO: take every letter off the queue, oldest first.
-        // TODO: enqueue each for its consumer again as a replay, with the payload kept in `deadPayloads`.
+        // TODO: under the lock: take every letter off the queue, oldest first, and `enqueue` each for its consumer again
+        //       as a replay, with the payload kept in `deadPayloads`.
+        // TODO: after the lock: start the delivery tasks that `enqueue` asked for.
         throw NotAttempted(function: "replayDeadLetters()", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
     /// Events given to each subscriber and not finished yet.
     public func lag() throws -> [String: Int] {
-        // TODO: for every subscriber: its queue's length, plus one while an event is in progress.
+        // TODO: for every subscriber, by consumer name: its queue's length plus its events in progress.
         throw NotAttempted(function: "lag()", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
-    /// Delivers `consumer`'s queue, one event at a time, until it is empty.
-    func drain(_ consumer: String) async throws {
-        // TODO: loop on `takeNext(for:)` until it answers nil.
-        // TODO: drop a delivery whose id this consumer has already finished, unless it is a replay.
-        // TODO: call the handler; on success, mark the id finished.
-        // TODO: on failure, wait `retry.backoff(after: attempt)` on `clock` and try again, up to `retry.maxAttempts` attempts;
-        // TODO: then append a `DeadLetter` (last error, attempts), keep the payload for replay, mark the id finished, move on.
+    /// Starts the delivery task of a subscriber that `enqueue` has just marked busy.
+    func startDelivery(for subscriber: Int) {
+        Task { try await self.drain(subscriber) }
+    }
+
+    /// Delivers a subscriber's queue in batches until it is empty: takes everything queued at
+    /// once, handles it in order, and takes the lock again only to count each event finished.
+    /// The only code that awaits, and it never holds the lock while it does.
+    func drain(_ subscriber: Int) async throws {
+        // TODO: loop: take a batch under the lock (`takeBatch`) until it answers nil.
+        // TODO: `deliver` each event of the batch in order, with the lock released,
+        // TODO: then `finish` it under the lock, with its dead letter if it has one.
         throw NotAttempted(function: "drain(_:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
-    /// Appends `delivery` to `consumer`'s queue and starts its delivery task unless one is running.
-    func enqueue(_ delivery: Delivery, for consumer: String) throws {
-        // TODO: append to the consumer's queue.
-        // TODO: if no delivery task is running for it, mark it busy and start one: `Task { try await self.drain(consumer) }`.
+    /// Calls `handler` with the event until it succeeds, waiting `retry.backoff(after: attempt)`
+    /// on `clock` after each failed attempt, up to `retry.maxAttempts` attempts in all. Answers
+    /// the dead letter when every attempt failed, `nil` when one succeeded.
+    func deliver(_ delivery: Delivery, to consumer: String, _ handler: Handler) async throws -> DeadLetter? {
+        // TODO: call the handler; answer nil when it succeeds.
+        // TODO: on failure, wait `retry.backoff(after: attempt)` on `clock` and try again, up to `retry.maxAttempts` attempts;
+        // TODO: then answer a `DeadLetter` with the last error and the attempt count.
+        throw NotAttempted(function: "deliver(_:to:_:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
+    }
+}
+
+/// A subscriber's handler, with its event type erased: it casts the payload back.
+typealias Handler = @Sendable (any Sendable) async throws -> Void
+
+/// Everything the bus knows. A plain value: only ``ShopEventBus`` changes it, holding its lock.
+struct BusState: Sendable {
+    /// Every subscriber's delivery path, in the order they subscribed; a subscriber is its index.
+    var subscriptions: [Subscription] = []
+    /// Events given up on, oldest first.
+    var letters: [DeadLetter] = []
+    /// Callers of `waitUntilIdle()` still waiting.
+    var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// The subscriber with this consumer name, if any.
+    func subscriber(named consumer: String) -> Int? { subscriptions.firstIndex { $0.consumer == consumer } }
+
+    /// Whether no subscriber has anything queued or in progress.
+    var isIdle: Bool { subscriptions.allSatisfy { !$0.busy && $0.queue.isEmpty && $0.inProgress == 0 } }
+
+    /// Appends `delivery` to a subscriber's queue. Answers whether its delivery task must be
+    /// started: true only when none was running, and the subscriber is now marked busy.
+    mutating func enqueue(_ delivery: Delivery, for subscriber: Int) throws -> Bool {
+        // TODO: append to the subscriber's queue.
+        // TODO: answer true, marking it busy, only if no delivery task is running for it.
         throw NotAttempted(function: "enqueue(_:for:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
-    /// Takes the next event off `consumer`'s queue. When there is none, marks the subscriber idle,
-    /// wakes the callers of ``waitUntilIdle()`` if every subscriber is now idle, and answers `nil`.
-    func takeNext(for consumer: String) throws -> Delivery? {
-        // TODO: pop the front of the consumer's queue and answer it.
-        // TODO: when the queue is empty: mark the subscriber not busy, resume every idle waiter if all subscribers are idle, answer nil.
-        throw NotAttempted(function: "takeNext(for:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
+    /// Takes everything queued for a subscriber, oldest first, but the duplicates: events this
+    /// consumer has finished, unless replayed. Answers them with the consumer's name and handler.
+    /// When nothing is left, marks the subscriber idle, wakes the callers of `waitUntilIdle()` if
+    /// every subscriber is now idle, and answers `nil`.
+    mutating func takeBatch(for subscriber: Int) throws -> ([Delivery], String, Handler)? {
+        // TODO: pop everything queued; keep a replay, or an event whose id this consumer has not finished, and mark it finished.
+        // TODO: count the batch in progress; answer it with the consumer's name and handler.
+        // TODO: when the batch is empty: mark the subscriber not busy, resume every idle waiter if the bus `isIdle`, answer nil.
+        throw NotAttempted(function: "takeBatch(for:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
+    }
+
+    /// Counts `delivery` finished for a subscriber, and keeps it as a dead letter if it failed.
+    mutating func finish(_ delivery: Delivery, for subscriber: Int, deadLetter: DeadLetter?) throws {
+        // TODO: one event of the batch fewer in progress.
+        // TODO: with a dead letter: append it, and keep the payload in `deadPayloads` for replay.
+        throw NotAttempted(function: "finish(_:for:deadLetter:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 }
 
 /// One subscriber's delivery path: its handler, its queue, and what it has finished.
-struct Subscription {
+struct Subscription: Sendable {
+    let consumer: String
     let typeName: String
-    let handler: @Sendable (any Sendable) async throws -> Void
-    var queue: [Delivery] = []
+    let handler: Handler
+    /// Events given to it and not taken yet, oldest first. A deque: taking the oldest is O(1).
+    var queue: Deque<Delivery> = []
+    /// Events taken in the current batch and not finished yet.
+    var inProgress = 0
     /// Whether a delivery task is running for this subscriber.
     var busy = false
-    /// Event ids this consumer has handled or dead-lettered.
+    /// Event ids this consumer has handled or dead-lettered, or taken to do so.
     var finished: Set<EventID> = []
     /// The payloads of this consumer's dead letters, for replay.
     var deadPayloads: [EventID: any Sendable] = [:]
 
-    init(typeName: String, handler: @escaping @Sendable (any Sendable) async throws -> Void) {
+    init(consumer: String, typeName: String, handler: @escaping Handler) {
+        self.consumer = consumer
         self.typeName = typeName
         self.handler = handler
     }

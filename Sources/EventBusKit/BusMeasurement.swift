@@ -1,9 +1,15 @@
 import WorkbookKit
 
-/// What a bus delivered: publish-to-handle latency when paced, deliveries per second in a burst.
+/// What a bus delivered, measured three ways.
 public struct BusFigures: Sendable {
+    /// Publish-to-handle latency, events paced one every 200 µs.
     public var paced = LatencyRecorder()
+    /// Deliveries per second for a burst that lands on an idle bus: from the first publish to the
+    /// last event handled, waking the consumer included.
     public var burst = 0.0
+    /// Deliveries per second once the consumer is draining: from the first event handled to the
+    /// last, the per-event work alone.
+    public var draining = 0.0
 }
 
 /// Records when each event was handled, by its sequence number, and signals the last one.
@@ -15,51 +21,64 @@ private final class Arrivals: Sendable {
     var done: Bool { times.withLock { $0.allSatisfy { $0 != nil } } }
 }
 
-/// Lesson 03's measurement, shared by the lesson and `workbook bench`: events paced one every
-/// 200 µs, then the same number in one burst.
+/// Lesson 03's measurement, shared by the lesson and `workbook bench`: the same events and the
+/// same handler on both buses; events paced one every 200 µs, then, after the consumer has been
+/// idle for 25 ms, the same number in one burst.
 public enum BusMeasurement {
+    /// How long the consumer is left idle before the burst: longer than the polling bus's sleep,
+    /// so that the burst finds it asleep, as a burst after a quiet moment does.
+    static let quietBeforeBurst = Duration.milliseconds(25)
+
     /// A bus from `makeBus` (fresh per phase), one subscriber, `orders` published.
     public static func ours(makeBus: () -> any EventBus, orders: [Envelope<OrderPlaced>]) async throws -> BusFigures {
         var figures = BusFigures()
-        let events = orders.count
-        for phase in ["paced", "burst"] {
+        let index = positions(orders)
+        for phase in Phase.allCases {
             let bus = makeBus()
-            let arrivals = Arrivals(count: events)
-            let index = Dictionary(uniqueKeysWithValues: orders.enumerated().map { ($0.element.id, $0.offset) })
+            let arrivals = Arrivals(count: orders.count)
             try await bus.subscribe("measured", to: OrderPlaced.self) { arrivals.mark(index[$0.id]!) }
+            if phase == .burst { try await Task.sleep(for: quietBeforeBurst) }
             var published: [ContinuousClock.Instant] = []
-            let start = ContinuousClock.now
+            published.reserveCapacity(orders.count)
             for order in orders {
                 published.append(.now)
                 try await bus.publish(order)
-                if phase == "paced" { try await pace(from: published.last!) }
+                if phase == .paced { try await pace(from: published.last!) }
             }
             try await bus.waitUntilIdle()
-            figures.record(phase, published: published, arrivals: arrivals.all, start: start)
+            figures.record(phase, published: published, arrivals: arrivals.all)
         }
         return figures
     }
 
     /// The source material's polling bus, the same way.
-    public static func polling(events: Int) async -> BusFigures {
+    public static func polling(orders: [Envelope<OrderPlaced>]) async -> BusFigures {
         var figures = BusFigures()
-        for phase in ["paced", "burst"] {
-            let bus = PollingBus<Int>()
-            let arrivals = Arrivals(count: events)
-            let consumer = bus.start { arrivals.mark($0) }
+        let index = positions(orders)
+        for phase in Phase.allCases {
+            let bus = PollingBus<Envelope<OrderPlaced>>()
+            let arrivals = Arrivals(count: orders.count)
+            let consumer = bus.start { arrivals.mark(index[$0.id]!) }
+            if phase == .burst { try? await Task.sleep(for: quietBeforeBurst) }
             var published: [ContinuousClock.Instant] = []
-            let start = ContinuousClock.now
-            for event in 0..<events {
+            published.reserveCapacity(orders.count)
+            for order in orders {
                 published.append(.now)
-                bus.publish(event)
-                if phase == "paced" { try? await pace(from: published.last!) }
+                bus.publish(order)
+                if phase == .paced { try? await pace(from: published.last!) }
             }
             while !arrivals.done { try? await Task.sleep(for: .milliseconds(1)) }
             bus.stop()
             await consumer.value
-            figures.record(phase, published: published, arrivals: arrivals.all, start: start)
+            figures.record(phase, published: published, arrivals: arrivals.all)
         }
         return figures
+    }
+
+    fileprivate enum Phase: CaseIterable { case paced, burst }
+
+    private static func positions(_ orders: [Envelope<OrderPlaced>]) -> [EventID: Int] {
+        Dictionary(uniqueKeysWithValues: orders.enumerated().map { ($0.element.id, $0.offset) })
     }
 }
 
@@ -69,15 +88,15 @@ private func pace(from instant: ContinuousClock.Instant) async throws {
 }
 
 extension BusFigures {
-    fileprivate mutating func record(
-        _ phase: String, published: [ContinuousClock.Instant], arrivals: [ContinuousClock.Instant?], start: ContinuousClock.Instant
-    ) {
-        let handled = arrivals.compactMap { $0 }
-        if phase == "paced" {
+    fileprivate mutating func record(_ phase: BusMeasurement.Phase, published: [ContinuousClock.Instant], arrivals: [ContinuousClock.Instant?]) {
+        switch phase {
+        case .paced:
             for (sent, arrived) in zip(published, arrivals) { if let arrived { paced.record(arrived - sent) } }
-        } else if let last = handled.max() {
-            let seconds = Double((last - start).components.attoseconds) / 1e18 + Double((last - start).components.seconds)
-            burst = Double(handled.count) / seconds
+        case .burst:
+            let handled = arrivals.compactMap { $0 }
+            guard let first = handled.min(), let last = handled.max(), let start = published.first else { return }
+            burst = Double(handled.count) / (last - start).inSeconds
+            draining = Double(handled.count - 1) / max(last - first, .nanoseconds(1)).inSeconds
         }
     }
 }

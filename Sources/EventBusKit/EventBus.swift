@@ -3,26 +3,26 @@
 ///
 /// Implemented by the student in `Exercises/03-event-bus/ShopEventBus.swift`; the full contract
 /// is in that file's doc comments.
-public protocol EventBus: Actor {
+public protocol EventBus: AnyObject, Sendable {
     /// Subscribes `consumer` (a unique name) to every event of type `E` published from now on.
     func subscribe<E: ShopEvent>(
         _ consumer: String, to type: E.Type, handler: @escaping @Sendable (Envelope<E>) async throws -> Void
-    ) throws
+    ) async throws
 
     /// Hands the event to every subscriber of its type and returns without waiting for them.
-    func publish<E: ShopEvent>(_ envelope: Envelope<E>) throws
+    func publish<E: ShopEvent>(_ envelope: Envelope<E>) async throws
 
     /// Returns once every subscriber has finished every event given to it so far.
     func waitUntilIdle() async throws
 
     /// The events that failed every attempt, in the order they were given up on.
-    func deadLetters() throws -> [DeadLetter]
+    func deadLetters() async throws -> [DeadLetter]
 
     /// Takes every dead letter off the queue and gives it to its consumer again.
-    func replayDeadLetters() throws
+    func replayDeadLetters() async throws
 
     /// For every subscriber: events given to it and not finished yet (queued or in progress).
-    func lag() throws -> [String: Int]
+    func lag() async throws -> [String: Int]
 }
 
 /// How often a failing handler is tried, and how long the bus waits between tries.

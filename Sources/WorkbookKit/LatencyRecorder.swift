@@ -32,7 +32,7 @@ public struct LatencyRecorder: Sendable {
 
     /// Recordings per second of ``elapsed`` wall time.
     public var perSecond: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         return seconds > 0 ? Double(count) / seconds : 0
     }
 
@@ -54,6 +54,9 @@ public struct LatencyRecorder: Sendable {
 extension Duration {
     /// The whole nanoseconds in it (what a histogram or a JSON figure records).
     public var inNanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+
+    /// The seconds in it, fractions included (for rates: events per second).
+    public var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 
     /// A short human reading: "1.3 ns", "850 ns", "12.3 µs", "4.56 ms", "1.20 s".
     public var readable: String {

@@ -99,6 +99,36 @@ struct DeliveryChecks {
         }
     }
 
+    @Test(
+        "lag falls by one as each event is finished, also when the events were queued together",
+        arguments: await Grading.implementations())
+    func lagPerEvent(_ implementation: Implementation) async throws {
+        let bus = implementation.makeBus()
+        let recorder = Recorder()
+        let events = (1...4).map { ping($0) }
+        for event in events { await recorder.close("at \(event.id)") }
+        try await bus.subscribe("slow", to: Ping.self) { envelope in
+            await recorder.pass("at \(envelope.id)")
+            await recorder.succeed("slow", envelope.id)
+        }
+        try await bus.publish(events[0])
+        await recorder.waitUntilSomeoneWaits(at: "at ping-1")
+        for event in events.dropFirst() { try await bus.publish(event) }
+        for (finished, event) in events.enumerated() {
+            do {
+                let yours = try await bus.lag()["slow"]
+                #expect(yours == events.count - finished, "\(finished) of \(events.count) finished, \(event.id) in progress")
+            }
+            await recorder.open("at \(event.id)")
+            if finished + 1 < events.count { await recorder.waitUntilSomeoneWaits(at: "at \(events[finished + 1].id)") }
+        }
+        try await idle(bus, "after every gate opened")
+        do {
+            let yours = try await bus.lag()["slow"]
+            #expect(yours == 0)
+        }
+    }
+
     @Test("a stuck subscriber does not delay the others", arguments: await Grading.implementations())
     func isolation(_ implementation: Implementation) async throws {
         let bus = implementation.makeBus()

@@ -1,4 +1,5 @@
-// Mistake: counts only the queue as lag, not the event in progress
+// Mistake: counts only the queue as lag, not the events in progress
+import DequeModule
 import EventBusKit
 import WorkbookKit
 
@@ -23,17 +24,16 @@ import WorkbookKit
 /// - **Lag**: per subscriber, the events given to it and not finished yet (queued or in progress).
 /// - **Idle**: ``waitUntilIdle()`` returns once every subscriber has finished everything given to
 ///   it, replays included.
-public actor ShopEventBus: EventBus {
+///
+/// How it is built: a subscriber's delivery task takes everything queued at once and handles it
+/// before it looks again, and ends when it finds nothing; publishing starts one only when none is
+/// running. A burst therefore costs one wake-up, not one per event. Everything the bus knows is
+/// one ``BusState`` value behind one lock, which publishers, delivery tasks and readers take in
+/// turn for well under a microsecond, never across an `await`: a handler runs with it released.
+public final class ShopEventBus: EventBus {
     let clock: any WorkbookClock
     let retry: RetryPolicy
-    /// Every subscriber's delivery path, by consumer name.
-    var subscriptions: [String: Subscription] = [:]
-    /// Consumer names in the order they subscribed.
-    var consumers: [String] = []
-    /// Events given up on, oldest first.
-    var letters: [DeadLetter] = []
-    /// Callers of `waitUntilIdle()` still waiting.
-    var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    let state = Locked(BusState())
 
     public init(clock: any WorkbookClock = SystemClock(), retry: RetryPolicy = .standard) {
         self.clock = clock
@@ -45,112 +45,175 @@ public actor ShopEventBus: EventBus {
     public func subscribe<E: ShopEvent>(
         _ consumer: String, to type: E.Type, handler: @escaping @Sendable (Envelope<E>) async throws -> Void
     ) throws {
-        guard subscriptions[consumer] == nil else { throw EventBusError.consumerAlreadySubscribed(consumer) }
-        subscriptions[consumer] = Subscription(typeName: E.typeName) { payload in
-            try await handler(payload as! Envelope<E>)
+        try state.withLock { bus in
+            guard bus.subscriber(named: consumer) == nil else { throw EventBusError.consumerAlreadySubscribed(consumer) }
+            bus.subscriptions.append(
+                Subscription(consumer: consumer, typeName: E.typeName) { payload in try await handler(payload as! Envelope<E>) })
         }
-        consumers.append(consumer)
     }
 
     /// Enqueues the event for every subscriber of its type, in subscription order, and returns.
     public func publish<E: ShopEvent>(_ envelope: Envelope<E>) throws {
-        for consumer in consumers where subscriptions[consumer]?.typeName == E.typeName {
-            try enqueue(Delivery(record: envelope.record, payload: envelope, isReplay: false), for: consumer)
+        let delivery = Delivery(record: envelope.record, payload: envelope, isReplay: false)
+        let sleeping = try state.withLock { bus in
+            try bus.subscriptions.indices.filter { try bus.subscriptions[$0].typeName == E.typeName && bus.enqueue(delivery, for: $0) }
         }
+        for subscriber in sleeping { startDelivery(for: subscriber) }
     }
 
     /// Returns once no subscriber has anything queued or in progress.
     public func waitUntilIdle() async throws {
-        if subscriptions.values.allSatisfy({ !$0.busy && $0.queue.isEmpty }) { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
+        await withCheckedContinuation { waiter in
+            let idle = state.withLock { bus in
+                if bus.isIdle { return true }
+                bus.idleWaiters.append(waiter)
+                return false
+            }
+            if idle { waiter.resume() }
+        }
     }
 
     /// The dead letters, oldest first.
-    public func deadLetters() throws -> [DeadLetter] { letters }
+    public func deadLetters() throws -> [DeadLetter] {
+        state.withLock { $0.letters }
+    }
 
     /// Empties the dead-letter queue and enqueues each letter for its consumer again, oldest first.
     public func replayDeadLetters() throws {
-        let replayed = letters
-        letters.removeAll()
-        for letter in replayed {
-            guard let original = subscriptions[letter.consumer]?.deadPayloads[letter.event.id] else { continue }
-            try enqueue(Delivery(record: letter.event, payload: original, isReplay: true), for: letter.consumer)
+        let sleeping = try state.withLock { bus in
+            let replayed = bus.letters
+            bus.letters.removeAll()
+            return try replayed.compactMap { letter -> Int? in
+                guard let subscriber = bus.subscriber(named: letter.consumer),
+                    let original = bus.subscriptions[subscriber].deadPayloads[letter.event.id]
+                else { return nil }
+                let delivery = Delivery(record: letter.event, payload: original, isReplay: true)
+                return try bus.enqueue(delivery, for: subscriber) ? subscriber : nil
+            }
         }
+        for subscriber in sleeping { startDelivery(for: subscriber) }
     }
 
     /// Events given to each subscriber and not finished yet.
     public func lag() throws -> [String: Int] {
-        subscriptions.mapValues { $0.queue.count }
+        state.withLock { bus in
+            Dictionary(uniqueKeysWithValues: bus.subscriptions.map { ($0.consumer, $0.queue.count) })
+        }
     }
 
-    /// Delivers `consumer`'s queue, one event at a time, until it is empty.
-    func drain(_ consumer: String) async throws {
-        while let delivery = try takeNext(for: consumer) {
-            guard let subscription = subscriptions[consumer] else { return }
-            if !delivery.isReplay && subscription.finished.contains(delivery.record.id) {
-                continue  // a duplicate: this consumer has already finished this event
+    /// Starts the delivery task of a subscriber that `enqueue` has just marked busy.
+    func startDelivery(for subscriber: Int) {
+        Task { try await self.drain(subscriber) }
+    }
+
+    /// Delivers a subscriber's queue in batches until it is empty: takes everything queued at
+    /// once, handles it in order, and takes the lock again only to count each event finished.
+    /// The only code that awaits, and it never holds the lock while it does.
+    func drain(_ subscriber: Int) async throws {
+        while let (batch, consumer, handler) = try state.withLock({ try $0.takeBatch(for: subscriber) }) {
+            for delivery in batch {
+                let letter = try await deliver(delivery, to: consumer, handler)
+                try state.withLock { try $0.finish(delivery, for: subscriber, deadLetter: letter) }
             }
-            var attempt = 0
-            while true {
-                attempt += 1
-                do {
-                    try await subscription.handler(delivery.payload)
-                    subscriptions[consumer]?.finished.insert(delivery.record.id)
-                    break
-                } catch {
-                    if attempt >= retry.maxAttempts {
-                        letters.append(DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: error), attempts: attempt))
-                        subscriptions[consumer]?.finished.insert(delivery.record.id)
-                        subscriptions[consumer]?.deadPayloads[delivery.record.id] = delivery.payload
-                        break
-                    }
-                    try? await clock.sleep(for: retry.backoff(after: attempt))
+        }
+    }
+
+    /// Calls `handler` with the event until it succeeds, waiting `retry.backoff(after: attempt)`
+    /// on `clock` after each failed attempt, up to `retry.maxAttempts` attempts in all. Answers
+    /// the dead letter when every attempt failed, `nil` when one succeeded.
+    func deliver(_ delivery: Delivery, to consumer: String, _ handler: Handler) async throws -> DeadLetter? {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await handler(delivery.payload)
+                return nil
+            } catch {
+                if attempt >= retry.maxAttempts {
+                    return DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: error), attempts: attempt)
                 }
+                try? await clock.sleep(for: retry.backoff(after: attempt))
             }
         }
     }
+}
 
-    /// Appends `delivery` to `consumer`'s queue and starts its delivery task unless one is running.
-    func enqueue(_ delivery: Delivery, for consumer: String) throws {
-        subscriptions[consumer]?.queue.append(delivery)
-        if subscriptions[consumer]?.busy == false {
-            subscriptions[consumer]?.busy = true
-            Task { try await self.drain(consumer) }
-        }
+/// A subscriber's handler, with its event type erased: it casts the payload back.
+typealias Handler = @Sendable (any Sendable) async throws -> Void
+
+/// Everything the bus knows. A plain value: only ``ShopEventBus`` changes it, holding its lock.
+struct BusState: Sendable {
+    /// Every subscriber's delivery path, in the order they subscribed; a subscriber is its index.
+    var subscriptions: [Subscription] = []
+    /// Events given up on, oldest first.
+    var letters: [DeadLetter] = []
+    /// Callers of `waitUntilIdle()` still waiting.
+    var idleWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// The subscriber with this consumer name, if any.
+    func subscriber(named consumer: String) -> Int? { subscriptions.firstIndex { $0.consumer == consumer } }
+
+    /// Whether no subscriber has anything queued or in progress.
+    var isIdle: Bool { subscriptions.allSatisfy { !$0.busy && $0.queue.isEmpty && $0.inProgress == 0 } }
+
+    /// Appends `delivery` to a subscriber's queue. Answers whether its delivery task must be
+    /// started: true only when none was running, and the subscriber is now marked busy.
+    mutating func enqueue(_ delivery: Delivery, for subscriber: Int) throws -> Bool {
+        subscriptions[subscriber].queue.append(delivery)
+        guard !subscriptions[subscriber].busy else { return false }
+        subscriptions[subscriber].busy = true
+        return true
     }
 
-    /// Takes the next event off `consumer`'s queue. When there is none, marks the subscriber idle,
-    /// wakes the callers of ``waitUntilIdle()`` if every subscriber is now idle, and answers `nil`.
-    func takeNext(for consumer: String) throws -> Delivery? {
-        guard var subscription = subscriptions[consumer] else { return nil }
-        if subscription.queue.isEmpty {
-            subscription.busy = false
-            subscriptions[consumer] = subscription
-            if subscriptions.values.allSatisfy({ !$0.busy && $0.queue.isEmpty }) {
-                idleWaiters.forEach { $0.resume() }
-                idleWaiters.removeAll()
-            }
-            return nil
+    /// Takes everything queued for a subscriber, oldest first, but the duplicates: events this
+    /// consumer has finished, unless replayed. Answers them with the consumer's name and handler.
+    /// When nothing is left, marks the subscriber idle, wakes the callers of `waitUntilIdle()` if
+    /// every subscriber is now idle, and answers `nil`.
+    mutating func takeBatch(for subscriber: Int) throws -> ([Delivery], String, Handler)? {
+        var batch: [Delivery] = []
+        while let next = subscriptions[subscriber].queue.popFirst() {
+            // Each event taken is finished (handled or dead-lettered) before the next one starts,
+            // so it counts as finished for deduplication from the moment it is taken.
+            if next.isReplay || subscriptions[subscriber].finished.insert(next.record.id).inserted { batch.append(next) }
         }
-        let next = subscription.queue.removeFirst()
-        subscriptions[consumer] = subscription
-        return next
+        subscriptions[subscriber].inProgress = batch.count
+        guard batch.isEmpty else { return (batch, subscriptions[subscriber].consumer, subscriptions[subscriber].handler) }
+        subscriptions[subscriber].busy = false
+        if isIdle {
+            idleWaiters.forEach { $0.resume() }
+            idleWaiters.removeAll()
+        }
+        return nil
+    }
+
+    /// Counts `delivery` finished for a subscriber, and keeps it as a dead letter if it failed.
+    mutating func finish(_ delivery: Delivery, for subscriber: Int, deadLetter: DeadLetter?) throws {
+        subscriptions[subscriber].inProgress -= 1
+        if let deadLetter {
+            letters.append(deadLetter)
+            subscriptions[subscriber].deadPayloads[delivery.record.id] = delivery.payload
+        }
     }
 }
 
 /// One subscriber's delivery path: its handler, its queue, and what it has finished.
-struct Subscription {
+struct Subscription: Sendable {
+    let consumer: String
     let typeName: String
-    let handler: @Sendable (any Sendable) async throws -> Void
-    var queue: [Delivery] = []
+    let handler: Handler
+    /// Events given to it and not taken yet, oldest first. A deque: taking the oldest is O(1).
+    var queue: Deque<Delivery> = []
+    /// Events taken in the current batch and not finished yet.
+    var inProgress = 0
     /// Whether a delivery task is running for this subscriber.
     var busy = false
-    /// Event ids this consumer has handled or dead-lettered.
+    /// Event ids this consumer has handled or dead-lettered, or taken to do so.
     var finished: Set<EventID> = []
     /// The payloads of this consumer's dead letters, for replay.
     var deadPayloads: [EventID: any Sendable] = [:]
 
-    init(typeName: String, handler: @escaping @Sendable (any Sendable) async throws -> Void) {
+    init(consumer: String, typeName: String, handler: @escaping Handler) {
+        self.consumer = consumer
         self.typeName = typeName
         self.handler = handler
     }
