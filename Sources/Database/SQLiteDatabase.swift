@@ -9,7 +9,7 @@ public final class SQLiteDatabase: Database {
     /// Where the database lives: a file path, or `:memory:`.
     public let path: String
     private let handle: OpaquePointer
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [String: Prepared] = [:]
     private var authorizer: SQLiteAuthorizer?
 
     /// Opens (creating if needed) the database at `path`; `:memory:` is a private in-memory database.
@@ -44,11 +44,17 @@ public final class SQLiteDatabase: Database {
     }
 
     deinit {
-        for statement in statements.values { sqlite3_finalize(statement) }
+        for prepared in statements.values { sqlite3_finalize(prepared.statement) }
         sqlite3_close_v2(handle)
     }
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` with the connection's C handle: for a measurement that goes below this port
+    /// (`workbook bench`'s floors), never for a lesson's own work.
+    public func withCHandle<Result>(_ body: (OpaquePointer) throws -> Result) rethrows -> Result {
+        try body(handle)
+    }
 
     /// Installs `callback` as the connection's authorizer, with `authorizer` as its context.
     func installAuthorizer(
@@ -59,7 +65,7 @@ public final class SQLiteDatabase: Database {
     ) {
         self.authorizer = authorizer
         // Statements compiled before the policy changed must be compiled again under it.
-        for statement in statements.values { sqlite3_finalize(statement) }
+        for prepared in statements.values { sqlite3_finalize(prepared.statement) }
         statements.removeAll()
         sqlite3_set_authorizer(handle, callback, Unmanaged.passUnretained(authorizer).toOpaque())
     }
@@ -109,39 +115,38 @@ public final class SQLiteDatabase: Database {
     // MARK: - Statements
 
     private func run(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> [Row] {
-        let statement = try prepared(sql)
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-        }
-        try bind(parameters, to: statement, sql: sql)
+        let prepared = try self.prepared(sql)
+        let statement = prepared.statement
+        // Every placeholder is bound again on every run (`bind` checks the count), so resetting
+        // is enough: no need to clear the bindings.
+        defer { sqlite3_reset(statement) }
+        try bind(parameters, to: prepared, sql: sql)
         var rows: [Row] = []
-        var columns: [String]?
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { return rows }
             guard status == SQLITE_ROW else {
                 throw DatabaseError(kind: Self.kind(of: status), message: lastMessage, sql: sql, code: status)
             }
-            let names = columns ?? Self.columnNames(of: statement)
-            columns = names
-            rows.append(Row(columns: names, values: (0..<Int32(names.count)).map { Self.value(statement, $0) }))
+            rows.append(Row(columns: prepared.columns, values: (0..<Int32(prepared.columns.count)).map { Self.value(statement, $0) }))
         }
     }
 
-    private func prepared(_ sql: String) throws(DatabaseError) -> OpaquePointer {
+    private func prepared(_ sql: String) throws(DatabaseError) -> Prepared {
         if let cached = statements[sql] { return cached }
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else {
             throw DatabaseError(kind: Self.kind(of: status, preparing: true), message: lastMessage, sql: sql, code: status)
         }
-        statements[sql] = statement
-        return statement
+        let prepared = Prepared(statement: statement)
+        statements[sql] = prepared
+        return prepared
     }
 
     /// Binds `parameters[i]` to the placeholder `$(i+1)`, wherever it appears in the statement.
-    private func bind(_ parameters: [SQLValue], to statement: OpaquePointer, sql: String) throws(DatabaseError) {
+    private func bind(_ parameters: [SQLValue], to prepared: Prepared, sql: String) throws(DatabaseError) {
+        let statement = prepared.statement
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == parameters.count else {
             throw DatabaseError(
@@ -149,7 +154,7 @@ public final class SQLiteDatabase: Database {
         }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (offset, value) in parameters.enumerated() {
-            let index = sqlite3_bind_parameter_index(statement, "$\(offset + 1)")
+            let index = prepared.placeholders[offset]
             guard index > 0 else {
                 throw DatabaseError(kind: .statement, message: "placeholders are $1, $2, …; $\(offset + 1) is missing", sql: sql)
             }
@@ -174,10 +179,6 @@ public final class SQLiteDatabase: Database {
         return message
     }
 
-    private static func columnNames(of statement: OpaquePointer) -> [String] {
-        (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
-    }
-
     private static func value(_ statement: OpaquePointer, _ column: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, column) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
@@ -200,5 +201,20 @@ public final class SQLiteDatabase: Database {
         case SQLITE_ERROR where preparing: .statement
         default: .execution
         }
+    }
+}
+
+/// A statement prepared once, with what every run of it needs: where `$1`, `$2`, … bind, and
+/// the names of its columns.
+private struct Prepared {
+    let statement: OpaquePointer
+    /// The bind index of `$1`, `$2`, … in order; 0 for a number the statement skips.
+    let placeholders: [Int32]
+    let columns: [String]
+
+    init(statement: OpaquePointer) {
+        self.statement = statement
+        placeholders = (0..<sqlite3_bind_parameter_count(statement)).map { sqlite3_bind_parameter_index(statement, "$\($0 + 1)") }
+        columns = (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) }
     }
 }
