@@ -39,13 +39,14 @@ public final class CircuitBreaker: Breaker {
 
     public func acquirePermission() throws -> Permit {
         try memory.withLock { memory throws(CallNotPermitted) -> Permit in
-            let now = clock.now
             switch memory.state {
             case .closed, .disabled:
                 return Permit(epoch: memory.epoch)
             case .forcedOpen:
                 throw CallNotPermitted(state: .forcedOpen, retryAfter: nil)
             case .open:
+                // The clock is read only where time decides: a closed breaker never looks at it.
+                let now = clock.now
                 let reopensAt = memory.openedAt + settings.waitDuration
                 guard now > reopensAt else { throw CallNotPermitted(state: .open, retryAfter: reopensAt - now) }
                 memory.enter(.halfOpen, at: now)
@@ -73,8 +74,8 @@ public final class CircuitBreaker: Breaker {
 
         memory.withLock { memory in
             guard permit.epoch == memory.epoch else { return }
-            let now = clock.now
             func open() {
+                let now = clock.now
                 memory.enter(.open, at: now)
                 memory.openedAt = now
             }
@@ -96,7 +97,7 @@ public final class CircuitBreaker: Breaker {
                 open()
             case .halfOpen:
                 memory.trialSuccesses += 1
-                if memory.trialSuccesses >= permitted { memory.enter(.closed, at: now) }
+                if memory.trialSuccesses >= permitted { memory.enter(.closed, at: clock.now) }
             default:
                 break
             }

@@ -8,7 +8,9 @@ import WorkbookKit
 /// - **closed**: every call is permitted. Outcomes count by `settings.trip`:
 ///   `.consecutiveFailures(n)` opens on the n-th failure in a row (a success resets the count);
 ///   `.failureRate(percent:window:minimumCalls:)` keeps the last `window` outcomes and opens when
-///   at least `minimumCalls` are recorded and failures are at least `percent`% of them.
+///   at least `minimumCalls` are recorded and failures are at least `percent`% of them — checked
+///   after every recorded outcome, a success included (the success that brings the window up to
+///   `minimumCalls` can open it).
 /// - **open**: `acquirePermission()` throws `CallNotPermitted(state: .open, retryAfter:)` with
 ///   the time left, without calling anything — until the first request *strictly after*
 ///   `openedAt + waitDuration`, which moves to half-open and is admitted as its first trial.
@@ -38,13 +40,14 @@ public final class CircuitBreaker: Breaker {
 
     public func acquirePermission() throws -> Permit {
         try memory.withLock { memory throws(CallNotPermitted) -> Permit in
-            let now = clock.now
             switch memory.state {
             case .closed, .disabled:
                 return Permit(epoch: memory.epoch)
             case .forcedOpen:
                 throw CallNotPermitted(state: .forcedOpen, retryAfter: nil)
             case .open:
+                // The clock is read only where time decides: a closed breaker never looks at it.
+                let now = clock.now
                 let reopensAt = memory.openedAt + settings.waitDuration
                 guard now > reopensAt else { throw CallNotPermitted(state: .open, retryAfter: reopensAt - now) }
                 memory.enter(.halfOpen, at: now)
@@ -72,8 +75,8 @@ public final class CircuitBreaker: Breaker {
 
         memory.withLock { memory in
             guard permit.epoch == memory.epoch else { return }
-            let now = clock.now
             func open() {
+                let now = clock.now
                 memory.enter(.open, at: now)
                 memory.openedAt = now
             }
@@ -95,7 +98,7 @@ public final class CircuitBreaker: Breaker {
                 open()
             case .halfOpen:
                 memory.trialSuccesses += 1
-                if memory.trialSuccesses >= permitted { memory.enter(.closed, at: now) }
+                if memory.trialSuccesses >= permitted { memory.enter(.closed, at: clock.now) }
             default:
                 break
             }
