@@ -19,8 +19,8 @@ let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distrib
 /// The lessons, in order: one line each, which `swift format` is told to leave alone.
 // swift-format-ignore
 let lessons = [
-    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "Shop"], checks: ["Database", "Shop"]),
-    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", "ServiceKit", "Shop", tracing], checks: ["Database", "ServiceKit", "Shop"]),
+    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", nioCore, "ServiceKit", "Shop", tracing], checks: ["Database", "ServiceKit", "Shop"]),
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
     LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),

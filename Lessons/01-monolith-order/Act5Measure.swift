@@ -40,6 +40,12 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
     TerminalChart.bars(latency.distribution().map { ($0.label, Double($0.count), "\($0.count)") }).forEach(narrator.say)
     narrator.say(
         "Most orders sit in the top rows (one to four lines, a dozen statements or so); the thin rows below them are the tail that the p99 and max report.")
+    if let sqlite = database as? SQLiteDatabase, sqlite.path == ":memory:" {
+        let floor = try OrderFloor.measure(shop: shop, requests: requests)
+        narrator.say(
+            "Its floor, measured just now: the same requests on a fresh copy of the shop, the same statements straight through SQLite's C API (prepared once, bound by position, no rows built): p50 \(floor.p50.readable), \(floor.perSecond.formatted(fractionDigits: 0)) orders/s. This order took \((latency.p50 / floor.p50).formatted(fractionDigits: 2))× that at p50; the rest is the Database port (values, rows, errors) and placeOrder's own checks."
+        )
+    }
     let call = FunctionCallCost.measure()
     narrator.say("For scale, one in-process function call measured here: \(call.readable) — the price of a call between two modules of a monolith.")
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }

@@ -22,24 +22,33 @@ struct Bench: AsyncParsableCommand {
 /// DATABASE_URL names a server.
 func measureOrders(count: Int) throws -> [BenchRow] {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(getpid()).sqlite").path
-    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
-    var locations: [(String, DatabaseLocation, String)] = [
+    let floorFile = file.replacingOccurrences(of: ".sqlite", with: "-floor.sqlite")
+    defer {
+        for path in [file, floorFile] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+    var locations: [(name: String, location: DatabaseLocation, note: String)] = [
         ("in-memory SQLite", .sqlite(path: ":memory:"), "a dozen statements, no I/O"),
         ("SQLite file (WAL, synchronous=FULL)", .sqlite(path: file), "plus a WAL write and fsync per commit"),
     ]
     if let postgres = DatabaseLocation.postgres(in: Terminal.environment(["DATABASE_URL"])) {
         locations.append(("PostgreSQL on loopback", postgres, "a round trip per statement, WAL flush at commit"))
     }
-    return try locations.map { name, location, floor in
+    return try locations.map { name, location, note in
         var random = SeededRandom(seed: 1)
         let shop = GeneratedOrders.shop(&random)
+        let requests = (0..<(count + 100)).map { GeneratedOrders.request(number: $0, shop: shop, &random) }
         let database = try location.openScratch()
         try shop.install(on: database)
-        let requests = (0..<(count + 100)).map { GeneratedOrders.request(number: $0, shop: shop, &random) }
         for request in requests.prefix(100) { _ = try? MonolithOrderSolution.placeOrder(request, in: database) }
         let latency = LatencyRecorder.measure(iterations: count) { index in
             _ = try? MonolithOrderSolution.placeOrder(requests[100 + index], in: database)
         }
-        return BenchRow(figure: "order", measured: "lesson 01's order, \(name)", latency, perSecond: latency.perSecond, note: floor)
+        let row = BenchRow(figure: "order", measured: "lesson 01's order, \(name)", latency, perSecond: latency.perSecond, note: note)
+        guard case .sqlite(let path) = location else { return row }
+        // The floor: the same requests on a fresh copy of the same shop, straight through the C API.
+        let floor = try OrderFloor.measure(shop: shop, requests: requests, warmUp: 100, path: path == ":memory:" ? path : floorFile)
+        return row.with(BenchFloor("the same statements through SQLite's C API", floor, perSecond: true))
     }
 }

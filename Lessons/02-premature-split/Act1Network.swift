@@ -58,6 +58,31 @@ func actNetwork(_ stage: Stage) async throws {
     } else {
         narrator.failed("audit of the three databases: \(audit.count) inconsistencies with no faults at all")
     }
+    try await takeApart(narrator)
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
     narrator.notice("what used to be a function call is now a network call that can be slow, fail, or succeed without telling you. Act 2 shows each.")
+}
+
+/// One HTTP call of the split beside its floor: ours, the libraries alone, a bare TCP round trip.
+private func takeApart(_ narrator: Narrator) async throws {
+    narrator.step("One of those HTTP calls, taken apart: the same call 500 times three ways, in this process…")
+    let layers = try await CallLayers.measure(iterations: 500)
+    let tcp = layers.tcp.p50
+    let libraries = layers.libraries.p50
+    let ours = layers.ours.p50
+    narrator.table(
+        ["layer", "p50", "adds, at p50"],
+        [
+            ["TCP: one byte there and back, blocking sockets (the floor)", tcp.readable, "two thread wake-ups and loopback TCP"],
+            ["Hummingbird + AsyncHTTPClient alone", libraries.readable, signed(libraries - tcp) + ": HTTP, and hops between event loops and tasks"],
+            ["ours: ServiceRouter + HTTPCaller", ours.readable, signed(ours - libraries) + ": routing, fault injection, the call log"],
+        ])
+    narrator.say(
+        "The call is \((ours / tcp).formatted(fractionDigits: 1))× its TCP floor. The libraries' share is most of the difference: each call crosses between an event-loop thread and a task at both ends, and every crossing is a thread wake-up. Our own code's share is \(((ours - libraries) / ours * 100).formatted(fractionDigits: 0))% of the call (a few µs either way is noise)."
+    )
+}
+
+/// "+12.3 µs" or "−1.20 µs": a difference of two medians, which noise can make negative.
+private func signed(_ difference: Duration) -> String {
+    difference < .zero ? "−" + (Duration.zero - difference).readable : "+" + difference.readable
 }

@@ -17,21 +17,22 @@ struct Bench: AsyncParsableCommand {
     }
 }
 
-/// An in-process call next to the same call over HTTP on loopback.
+/// An in-process call next to the same call over HTTP on loopback, split into what each layer
+/// adds (see `CallLayers`).
 func measureCall(iterations: Int) async throws -> [BenchRow] {
     let call = FunctionCallCost.measure()
-    let server = try await LoopbackServer.start(ServiceRouter.make(ServiceHost(Echo())), name: "echo")
-    let caller = HTTPCaller(baseURL: server.url, timeout: .seconds(5))
-    let body = Data("{}".utf8)
-    let http = try await timed(warmUp: 200, iterations: iterations) {
-        _ = try await caller.post("call", idempotencyKey: nil, body: body)
-    }
-    await server.stop()
+    let layers = try await CallLayers.measure(iterations: iterations)
+    let floor = BenchFloor("one byte there and back over loopback TCP, blocking sockets", layers.tcp)
     return [
         BenchRow(figure: "call", measured: "function call (cannot be inlined)", p50: call, samples: 5, note: "median of 5 × 1,000,000 calls"),
         BenchRow(
-            figure: "call", measured: "the same call over HTTP on loopback", http,
-            note: "\((http.p50 / call).formatted(fractionDigits: 0))× the function call at p50; Hummingbird + AsyncHTTPClient, one kept-alive connection"),
+            figure: "call", measured: "the same call over HTTP on loopback", layers.ours,
+            note: "\((layers.ours.p50 / call).formatted(fractionDigits: 0))× the function call at p50; ServiceRouter + HTTPCaller, one kept-alive connection"
+        ).with(floor),
+        BenchRow(
+            figure: "call", measured: "the same call, Hummingbird + AsyncHTTPClient alone", layers.libraries,
+            note: "a bare route and a bare client: the libraries' share; the row above minus this one is ours"
+        ).with(floor),
     ]
 }
 

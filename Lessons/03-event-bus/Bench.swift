@@ -24,10 +24,12 @@ func measureBus(events: Int) async throws -> [BenchRow] {
     }
     let ours = try await BusMeasurement.ours(makeBus: { EventBusSolution.ShopEventBus(clock: SystemClock(), retry: .standard) }, orders: orders)
     let polling = await BusMeasurement.polling(orders: orders)
+    let wakeUp = await BusMeasurement.wakeUp(events: events)
     return [
         BenchRow(
             figure: "bus", measured: "lesson 03's bus, publish to handle (paced)", ours.paced, perSecond: ours.burst,
-            note: "per second: a burst on an idle bus; a task per subscriber, woken on publish, drains in batches"),
+            note: "per second: a burst on an idle bus; a task per subscriber, woken on publish, drains in batches"
+        ).with(BenchFloor("a parked task woken by a continuation, paced the same way", wakeUp)),
         BenchRow(figure: "bus", measured: "lesson 03's bus, draining", perSecond: ours.draining, samples: events, note: "per second once the consumer runs"),
         BenchRow(
             figure: "bus", measured: "a polling bus (sleeps 10 ms when idle)", polling.paced, perSecond: polling.burst,

@@ -38,6 +38,10 @@ func actBreaker(_ stage: Stage) async throws {
     narrator.ok(
         "after 5 timeouts the breaker opened: the rest failed fast in \(rejected.p50.readable) instead of \(stage.timeout.readable) — \((stage.timeout / rejected.p50).formatted(fractionDigits: 0))× sooner — and each was queued as \"payment pending, we will retry\""
     )
+    let floor = lockAndClockFloor()
+    narrator.say(
+        "A rejection's floor, measured just now: one lock round trip and one clock read, \(floor.readable). The rejections above took \((rejected.p50 / floor).formatted(fractionDigits: 0))× that at p50: the rest is the async call around the breaker, throwing CallNotPermitted and timing it, and is still nothing beside a timeout."
+    )
     narrator.say(
         "The \(slow.failed) that timed out were the first five and those already in flight when it opened: a breaker stops new calls, it cannot recall the ones made."
     )
@@ -71,4 +75,15 @@ func actBreaker(_ stage: Stage) async throws {
             "It stayed open \((trial.at - opened.at).readable), not the \(settings.waitDuration.readable) wait: the wait only makes the next call a trial. Half-open begins when a call asks after the wait — here the first pending payment retried once the lesson had waited — so an idle breaker can stay open past its wait without harm."
         )
     }
+}
+
+/// What any breaker must do per call at the least: take a lock and read the clock (median per
+/// call, from batches of 1,000).
+func lockAndClockFloor() -> Duration {
+    let lock = Locked(0)
+    let clock = SystemClock()
+    return perCall(batches: 200) {
+        lock.withLock { $0 &+= 1 }
+        _ = clock.now
+    }.p50
 }

@@ -29,13 +29,16 @@ func measureBreaker(batches: Int) throws -> [BenchRow] {
     let rejection = perCall(batches: batches) {
         do { _ = try open.acquirePermission() } catch {}
     }
+    let floor = lockAndClockFloor()
     let timeout = Duration.milliseconds(250)
     return [
         BenchRow(
             figure: "breaker", measured: "closed breaker: permit + record, per call", closedCost,
-            note: "two lock round trips and a clock read"),
+            note: "two lock round trips and two clock reads: permit, then record"
+        ).with(BenchFloor("one lock round trip and one clock read", p50: floor)),
         BenchRow(
             figure: "breaker", measured: "open breaker: rejection, per call", rejection,
-            note: "instead of lesson 05's 250 ms timeout: \((timeout / rejection.p50).formatted(fractionDigits: 0))× sooner"),
+            note: "instead of lesson 05's 250 ms timeout: \((timeout / rejection.p50).formatted(fractionDigits: 0))× sooner"
+        ).with(BenchFloor("one lock round trip and one clock read", p50: floor)),
     ]
 }

@@ -75,6 +75,32 @@ public enum BusMeasurement {
         return figures
     }
 
+    /// The floor of publish-to-handle: from resuming a task parked on a continuation to that task
+    /// running, `events` times, paced like the events: the resuming task goes on pacing, as a
+    /// publisher does. No queue, no lock, no handler.
+    public static func wakeUp(events: Int) async -> LatencyRecorder {
+        var recorder = LatencyRecorder()
+        for _ in 0..<events {
+            let parked = Locked<CheckedContinuation<Void, Never>?>(nil)
+            let ran = Locked<ContinuousClock.Instant?>(nil)
+            let woken = Task {
+                await withCheckedContinuation { continuation in parked.withLock { $0 = continuation } }
+                ran.withLock { $0 = .now }
+            }
+            var continuation: CheckedContinuation<Void, Never>?
+            while continuation == nil {
+                await Task.yield()
+                continuation = parked.withLock { $0 }
+            }
+            let resumed = ContinuousClock.now
+            continuation?.resume()
+            try? await pace(from: resumed)
+            await woken.value
+            if let ran = ran.withLock({ $0 }) { recorder.record(ran - resumed) }
+        }
+        return recorder
+    }
+
     fileprivate enum Phase: CaseIterable { case paced, burst }
 
     private static func positions(_ orders: [Envelope<OrderPlaced>]) -> [EventID: Int] {

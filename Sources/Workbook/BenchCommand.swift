@@ -70,14 +70,20 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             narrator.table(
-                ["figure", "measured", "p50", "p99", "per second", "note"],
+                ["figure", "measured", "p50", "p99", "per second", "floor", "floor p50", "floor /s", "× floor", "note"],
                 rows.map { row in
                     [
                         row.figure, row.measured, row.p50Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
                         row.p99Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
-                        row.perSecond.map { $0.formatted(fractionDigits: 0) } ?? "", row.note,
+                        row.perSecond.map { $0.formatted(fractionDigits: 0) } ?? "", row.floor?.measured ?? "—",
+                        row.floor?.p50Nanoseconds.map { Duration.nanoseconds($0).readable } ?? "",
+                        row.floor?.perSecond.map { $0.formatted(fractionDigits: 0) } ?? "",
+                        row.timesFloor.map { $0.formatted(fractionDigits: 1) + "×" } ?? "", row.note,
                     ]
                 })
+            narrator.say(
+                "floor: the same work with nothing of ours around it, measured by the same process in the same minute; × floor: the figure's p50 over the floor's, or the floor's rate over the figure's."
+            )
             let report = BenchReport(
                 configuration: configuration, cores: ProcessInfo.processInfo.activeProcessorCount,
                 date: ISO8601DateFormatter().string(from: Date()), quick: quick, rows: rows)
