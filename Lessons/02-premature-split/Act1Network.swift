@@ -75,7 +75,7 @@ private func takeApart(_ narrator: Narrator) async throws {
         [
             ["TCP: one byte there and back, blocking sockets (the floor)", tcp.readable, "two thread wake-ups and loopback TCP"],
             ["Hummingbird + AsyncHTTPClient alone", libraries.readable, signed(libraries - tcp) + ": HTTP, and hops between event loops and tasks"],
-            ["ours: ServiceRouter + HTTPCaller", ours.readable, signed(ours - libraries) + ": routing, fault injection, the call log"],
+            ["ours: ServiceRouter + HTTPCaller", ours.readable, signed(ours - libraries) + ": routing, fault injection, the call log, the recorded span"],
         ])
     narrator.say(
         "The call is \((ours / tcp).formatted(fractionDigits: 1))× its TCP floor. The libraries' share is most of the difference: each call crosses between an event-loop thread and a task at both ends, and every crossing is a thread wake-up. Our own code's share is \(((ours - libraries) / ours * 100).formatted(fractionDigits: 0))% of the call (a few µs either way is noise)."

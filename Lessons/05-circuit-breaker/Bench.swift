@@ -34,7 +34,7 @@ func measureBreaker(batches: Int) throws -> [BenchRow] {
     return [
         BenchRow(
             figure: "breaker", measured: "closed breaker: permit + record, per call", closedCost,
-            note: "two lock round trips and two clock reads: permit, then record"
+            note: "two lock round trips (permit, then record); a closed breaker never reads the clock"
         ).with(BenchFloor("one lock round trip and one clock read", p50: floor)),
         BenchRow(
             figure: "breaker", measured: "open breaker: rejection, per call", rejection,
