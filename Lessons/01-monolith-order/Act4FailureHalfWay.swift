@@ -29,7 +29,9 @@ func actFailureHalfWay(_ stage: Stage) throws {
         before, try ShopSnapshot(of: database),
         "the stock reservation and the charge had already run; the rollback undid both.")
 
-    narrator.step("Without a transaction (autocommit: each statement commits on its own), the same failure:")
+    narrator.step(
+        "Without a transaction (autocommit: each statement commits on its own), the same failure — the INSERT of the order fails; the source's checkout gets there in fewer statements (no BEGIN, no price reads):"
+    )
     let lines: [SeedStyleCheckout.ClientLine] = [
         .init(product: "SKU-KEYBOARD-K7", quantity: 1, unitPrice: 8_900),
         .init(product: "SKU-USB-CABLE-C", quantity: 1, unitPrice: 1_250),

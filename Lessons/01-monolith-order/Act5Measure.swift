@@ -45,6 +45,8 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
         narrator.say(
             "Its floor, measured just now: the same requests on a fresh copy of the shop, the same statements straight through SQLite's C API (prepared once, bound by position, no rows built): p50 \(floor.p50.readable), \(floor.perSecond.formatted(fractionDigits: 0)) orders/s. This order took \((latency.p50 / floor.p50).formatted(fractionDigits: 2))× that at p50; the rest is the Database port (values, rows, errors) and placeOrder's own checks."
         )
+    } else {
+        narrator.say("(The order's floor, the same statements straight through SQLite's C API, is measured beside an in-memory run: `--database :memory:`.)")
     }
     let call = FunctionCallCost.measure()
     narrator.say("For scale, one in-process function call measured here: \(call.readable) — the price of a call between two modules of a monolith.")

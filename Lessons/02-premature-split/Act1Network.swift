@@ -82,7 +82,8 @@ private func takeApart(_ narrator: Narrator) async throws {
     )
 }
 
-/// "+12.3 µs" or "−1.20 µs": a difference of two medians, which noise can make negative.
+/// "+12.3 µs", "−1.20 µs" or "±0": a difference of two medians, which noise can make negative.
 private func signed(_ difference: Duration) -> String {
-    difference < .zero ? "−" + (Duration.zero - difference).readable : "+" + difference.readable
+    if difference == .zero { return "±0" }
+    return difference < .zero ? "−" + (Duration.zero - difference).readable : "+" + difference.readable
 }

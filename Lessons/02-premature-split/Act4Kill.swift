@@ -41,7 +41,7 @@ func actKill(_ stage: Stage) async throws {
                 case .compensated: "sorry, payment is unavailable — nothing was charged"
                 case .needsManualIntervention: "we could not confirm your payment — we will email you"
                 }
-            return [order.orderID, told, outcome.description]
+            return [order.orderID, told, Outcomes.describe(outcome)]
         })
 
     narrator.step("Payments restarts on the same port, with the same database file…")
@@ -55,7 +55,8 @@ func actKill(_ stage: Stage) async throws {
         guard case .needsManualIntervention(_, _, let unfinished) = outcome else { continue }
         for step in unfinished {
             let done = await reconcile(step, of: order, on: shop)
-            done ? narrator.ok("\(order.orderID): \(step) undone") : narrator.failed("\(order.orderID): \(step) still cannot be undone")
+            let what = "\(order.orderID): \(Outcomes.describe(step))"
+            done ? narrator.ok("\(what) undone") : narrator.failed("\(what) still cannot be undone")
         }
     }
     let after = try await shop.state().audit

@@ -40,6 +40,9 @@ func actRetries(_ stage: Stage) async throws {
     narrator.failed("retries alone multiplied the load on a provider that was already failing by \(eagerCalls / checkouts)")
     narrator.ok("behind the breaker, retries stopped at the first CallNotPermitted: the provider got room to recover")
     narrator.say(
+        "took: the \(checkouts) checkouts one after another. The second way is not faster for the customers — its first checkouts wait out the backoff before the breaker opens, and every one still fails — its gain is the provider's load."
+    )
+    narrator.say(
         "Retries compound across layers: three layers retrying 4 times each turn one click into up to 4 × 4 × 4 = 64 calls at the bottom. Retry at one layer only, with backoff and jitter, and only what is transient and idempotent."
     )
 }

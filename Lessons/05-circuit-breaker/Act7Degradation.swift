@@ -35,6 +35,9 @@ func actDegradation(_ stage: Stage) async throws {
     await auth.goDown()
     rows.append(try await show("auth down too"))
     narrator.table(["GET the product page", "status", "body", "took"], rows)
+    narrator.say(
+        "took: the page as the browser waited for it. Down, recommendations cost the page their 100 ms timeout until their breaker opens, then nothing; auth down costs its 250 ms timeout, then a 503."
+    )
     narrator.ok("a non-critical dependency down: a degraded page (no recommendations), still a 200")
     narrator.ok("a critical dependency down: a clear 503 with a reason, not a hang and not a half-rendered page")
     narrator.table(
