@@ -13,6 +13,9 @@ struct EventStream {
         var referenceFailures: [String] = []
         /// Whether the check ran to its end (a crash or a time limit can stop it half-way).
         var ended = false
+        /// When the student's case started, and how long it took once it ended (seconds).
+        var studentStarted: Double?
+        var studentSeconds: Double?
     }
 
     private(set) var checks: [String: Check] = [:]
@@ -53,6 +56,11 @@ struct EventStream {
                         notAttempted.insert(String(comment[range].dropFirst("Exercise ".count).prefix(2)))
                     }
                 }
+            case "testCaseEnded":
+                guard let id = payload["testID"] as? String, Self.side(of: payload) == "student", let ended = Self.time(of: payload),
+                    let started = checks[id]?.studentStarted
+                else { continue }
+                checks[id]?.studentSeconds = max(0, ended - started)
             case "testCaseStarted", "issueRecorded":
                 guard let id = payload["testID"] as? String, let side = Self.side(of: payload) else { continue }
                 if checks[id] == nil {
@@ -60,7 +68,10 @@ struct EventStream {
                     order.append(id)
                 }
                 if event == "testCaseStarted" {
-                    if side == "student" { checks[id]?.studentRan = true }
+                    if side == "student" {
+                        checks[id]?.studentRan = true
+                        checks[id]?.studentStarted = Self.time(of: payload)
+                    }
                 } else if (payload["issue"] as? [String: Any])?["isKnown"] as? Bool != true {
                     let text = Self.message(of: payload)
                     if side == "student" { checks[id]?.studentFailures.append(text) } else { checks[id]?.referenceFailures.append(text) }
@@ -77,6 +88,11 @@ struct EventStream {
         guard let name = (payload["_testCase"] as? [String: Any])?["displayName"] as? String else { return nil }
         let first = name.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return ["reference", "student"].contains(first) ? first : nil
+    }
+
+    /// When an event happened, in seconds since 1970.
+    private static func time(of payload: [String: Any]) -> Double? {
+        (payload["instant"] as? [String: Any])?["since1970"] as? Double
     }
 
     private static func message(of payload: [String: Any]) -> String {

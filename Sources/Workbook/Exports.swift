@@ -40,20 +40,30 @@ enum Exports {
         return try encoder.encode(results)
     }
 
-    static func junitXML(_ grades: [ExerciseGrade], student: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\(escape(student))\">\n"
-        for grade in grades {
+    /// JUnit XML as Jenkins, GitLab and the Ant schema read it: per suite and case a `time` in
+    /// seconds; per suite a `timestamp` (local time, no zone, as the schema has it) and a
+    /// `hostname`; per failure a `message` and a `type` saying what kind of failure it is.
+    static func junitXML(_ grades: [ExerciseGrade], student: String, at date: Date = Date(), hostname: String = Exports.hostname) -> String {
+        let timestamp = junitTimestamp(date)
+        let allTime = grades.map(time).reduce(0, +)
+        let allFailures = grades.map { $0.checks.filter { $0.status == .failed }.count }.reduce(0, +)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml +=
+            "<testsuites name=\"\(escape(student))\" tests=\"\(grades.map(\.checks.count).reduce(0, +))\" failures=\"\(allFailures)\" errors=\"0\" time=\"\(seconds(allTime))\">\n"
+        for (index, grade) in grades.enumerated() {
             let failures = grade.checks.filter { $0.status == .failed }.count
             let skipped = grade.checks.filter { $0.status == .notRun }.count
-            xml +=
-                "  <testsuite name=\"Exercise \(grade.number) \(escape(grade.title))\" tests=\"\(grade.checks.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n"
+            xml += "  <testsuite name=\"Exercise \(grade.number) \(escape(grade.title))\" id=\"\(index)\" package=\"\(escape(grade.slug))\""
+            xml += " tests=\"\(grade.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(time(grade)))\""
+            xml += " timestamp=\"\(timestamp)\" hostname=\"\(escape(hostname))\">\n"
             for check in grade.checks {
-                xml += "    <testcase classname=\"\(escape(grade.slug))\" name=\"\(escape(check.name))\""
+                xml += "    <testcase classname=\"\(escape(grade.slug))\" name=\"\(escape(check.name))\" time=\"\(seconds(check.seconds ?? 0))\""
                 switch check.status {
                 case .passed: xml += "/>\n"
                 case .failed:
+                    let message = check.message ?? ""
                     xml +=
-                        ">\n      <failure message=\"\(escape(String((check.message ?? "").prefix(200))))\">\(escape(check.message ?? ""))</failure>\n    </testcase>\n"
+                        ">\n      <failure message=\"\(escape(String(message.prefix(200))))\" type=\"\(failureType(grade.state))\">\(escape(message))</failure>\n    </testcase>\n"
                 case .notRun: xml += ">\n      <skipped message=\"\(escape(grade.summary))\"/>\n    </testcase>\n"
                 }
             }
@@ -61,6 +71,32 @@ enum Exports {
         }
         return xml + "</testsuites>\n"
     }
+
+    /// What kind of failure a failed check is, for a dashboard to group by.
+    static func failureType(_ state: ExerciseGrade.State) -> String {
+        switch state {
+        case .graded, .notAttempted: "CheckFailed"
+        case .crashed: "Crashed"
+        case .timedOut: "TimedOut"
+        case .doesNotCompile: "DoesNotCompile"
+        }
+    }
+
+    /// The seconds an exercise's checks took, as far as the event stream tells.
+    private static func time(_ grade: ExerciseGrade) -> Double { grade.checks.compactMap(\.seconds).reduce(0, +) }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// `2026-12-02T07:58:00`: the schema's `xs:dateTime` without a zone, in local time.
+    static func junitTimestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+    }
+
+    /// This machine's name, for the JUnit report.
+    static var hostname: String { ProcessInfo.processInfo.hostName }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -90,7 +126,7 @@ struct Gradebook {
         return ([header] + rows).map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    private static func field(_ text: String) -> String {
+    static func field(_ text: String) -> String {
         text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -11,7 +11,8 @@ struct GradeCommand: AsyncParsableCommand {
             With --student PATH… and --output DIR, grades each student checkout in a private copy of this \
             workbook (its tests and solutions, their Exercises/ only) and writes results.json (Gradescope), \
             junit.xml and a gradebook.csv row per student, each named by its path below the folder \
-            all the checkouts share (alice/monolith-first).
+            all the checkouts share (alice/monolith-first), and checks.csv: each check's pass rate \
+            across the class, the least passed first.
             """)
 
     @Argument(help: "Exercise numbers (e.g. 01 3); all exercises when none is given.")
@@ -75,6 +76,7 @@ struct GradeCommand: AsyncParsableCommand {
         let students = try Students(paths: student)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons)
+        var summary = ClassSummary()
         var known = KnownChecks(Memory(catalog))
         for student in students.all {
             narrator.act(gradebook.rows.count + 1, "Student \(student.name)")
@@ -95,10 +97,17 @@ struct GradeCommand: AsyncParsableCommand {
             }
             try Exports.write(grades, student: student.name, to: folder)
             gradebook.add(student: student.name, grades)
+            summary.add(grades)
         }
         try known.save()
         try gradebook.csv.write(to: output.appendingPathComponent("gradebook.csv"), atomically: true, encoding: .utf8)
-        narrator.ok("wrote results.json and junit.xml per student, and gradebook.csv, to \(output.path)")
+        try summary.csv.write(to: output.appendingPathComponent("checks.csv"), atomically: true, encoding: .utf8)
+        narrator.say("")
+        narrator.say("The class, check by check, the least passed first (all of them in checks.csv):")
+        narrator.table(
+            ["exercise", "check", "passed"],
+            summary.hardestFirst.prefix(10).map { [$0.exercise, $0.check, "\($0.passed) of \($0.students)"] })
+        narrator.ok("wrote results.json and junit.xml per student, gradebook.csv and checks.csv, to \(output.path)")
     }
 }
 

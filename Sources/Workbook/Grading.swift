@@ -16,6 +16,8 @@ struct ExerciseGrade: Sendable, Codable {
         let name: String
         let status: Status
         let message: String?
+        /// How long the student's case ran, when it ran to its end.
+        var seconds: Double?
     }
 
     let number: String
@@ -212,7 +214,7 @@ struct Grader {
             }
             return ExerciseGrade.Check(
                 name: check.name, status: check.studentFailures.isEmpty ? .passed : .failed,
-                message: Self.message(check.studentFailures))
+                message: Self.message(check.studentFailures), seconds: check.studentSeconds)
         }
         let state: ExerciseGrade.State
         if ending == .timedOut {

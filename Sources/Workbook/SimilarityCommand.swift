@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+/// `workbook similarity NN --student PATH…`: which students' solutions to one exercise are alike
+/// beyond chance, so that an instructor can look before grading.
+struct SimilarityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similarity",
+        abstract: "Compare every pair of students' solutions to one exercise, as MOSS and JPlag do.",
+        discussion: """
+            Reads each student's Exercises/NN-slug/*.swift as tokens with identifiers and literals \
+            made alike (renaming hides nothing), removes what the shipped stub already contains, and \
+            compares winnowed fingerprints (runs of 12 tokens; any shared run of 19 tokens is found, \
+            wherever it sits in the file). Prints the pairs at or above the threshold with the lines \
+            they share. A high figure is a reason to read both files, not a verdict.
+            """)
+
+    @Argument(help: "The exercise number, e.g. 03.")
+    var exercise: String
+
+    @Option(parsing: .upToNextOption, help: "Two or more student checkouts.")
+    var student: [String] = []
+
+    @Option(help: "Report pairs whose similarity is at least this share (0…1).")
+    var threshold = 0.5
+
+    func validate() throws {
+        guard student.count >= 2 else { throw ValidationError("give at least two --student checkouts to compare") }
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold is a share between 0 and 1, e.g. 0.5") }
+    }
+
+    func run() throws {
+        try WorkbookCommand.guarded {
+            let catalog = try Catalog.current()
+            let lesson = try catalog.select([exercise])[0]
+            let students = try Students(paths: student)
+            let files = catalog.swiftFiles(in: lesson.exerciseDirectory)
+            let stubs = try Dictionary(
+                uniqueKeysWithValues: files.map { ($0, try ResetCommand.shippedStub(of: "\(lesson.exerciseDirectory)/\($0)", in: catalog.root)) })
+            let submissions = students.all.map { student in
+                Submission(name: student.name, files: files, stubs: stubs) { file in
+                    try? String(contentsOf: student.checkout.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file), encoding: .utf8)
+                }
+            }
+            report(Submission.pairs(submissions), students: submissions, lesson: lesson)
+        }
+    }
+
+    private func report(_ pairs: [Submission.Pair], students: [Submission], lesson: Lesson) {
+        let narrator = Narrator(write: Terminal.writeLine)
+        narrator.title("Similarity · exercise \(lesson.number) · \(students.count) students, \(pairs.count) pairs")
+        narrator.say(
+            "similarity: the share of the smaller solution's fingerprints (runs of \(Fingerprints.k) tokens, identifiers and literals made alike, the stub's removed) that the other has too."
+        )
+        for submission in students where submission.fingerprints == 0 {
+            narrator.say("\(submission.name): nothing beyond the stub to compare")
+        }
+        let flagged = pairs.filter { $0.similarity >= threshold }
+        if flagged.isEmpty {
+            narrator.ok("no pair at or above \(percent(threshold))")
+        } else {
+            narrator.table(
+                ["pair", "similarity", "lines of the first", "lines of the second"],
+                flagged.map { pair in
+                    ["\(pair.first) ~ \(pair.second)", percent(pair.similarity), pair.firstLines, pair.secondLines]
+                })
+            narrator.notice("\(flagged.count) pair(s) at or above \(percent(threshold)): read those lines side by side before grading.")
+        }
+        if let highest = pairs.first(where: { $0.similarity < threshold }) {
+            narrator.say("The most alike pair below the threshold: \(highest.first) ~ \(highest.second), \(percent(highest.similarity)).")
+        }
+    }
+
+    private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+}
+
+/// One student's solution to an exercise, as fingerprints per file.
+struct Submission {
+    let name: String
+    let byFile: [String: Fingerprints]
+
+    /// `read` answers a file's text, or nil when the student has no such file.
+    init(name: String, files: [String], stubs: [String: String], read: (String) -> String?) {
+        self.name = name
+        byFile = Dictionary(uniqueKeysWithValues: files.compactMap { file in read(file).map { (file, Fingerprints($0, stub: stubs[file] ?? "")) } })
+    }
+
+    var fingerprints: Int { byFile.values.map(\.count).reduce(0, +) }
+
+    /// Two students compared.
+    struct Pair {
+        let first: String
+        let second: String
+        let similarity: Double
+        /// "File.swift 12–40, 55–60" for each side.
+        let firstLines: String
+        let secondLines: String
+    }
+
+    /// Every pair, most alike first.
+    static func pairs(_ submissions: [Submission]) -> [Pair] {
+        var pairs: [Pair] = []
+        for (offset, first) in submissions.enumerated() {
+            for second in submissions.dropFirst(offset + 1) {
+                pairs.append(first.compared(with: second))
+            }
+        }
+        return pairs.sorted { $0.similarity > $1.similarity }
+    }
+
+    func compared(with other: Submission) -> Pair {
+        let mine = Fingerprints(merging: byFile.values)
+        let theirs = Fingerprints(merging: other.byFile.values)
+        return Pair(
+            first: name, second: other.name, similarity: mine.similarity(to: theirs),
+            firstLines: sharedLines(with: theirs), secondLines: other.sharedLines(with: mine))
+    }
+
+    private func sharedLines(with other: Fingerprints) -> String {
+        byFile.keys.sorted().compactMap { file in
+            let ranges = byFile[file]!.sharedLines(with: other)
+            guard !ranges.isEmpty else { return nil }
+            return "\(file) " + ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+    }
+}
