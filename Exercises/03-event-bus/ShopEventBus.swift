@@ -65,14 +65,14 @@ public final class ShopEventBus: EventBus {
 
     /// The dead letters, oldest first.
     public func deadLetters() throws -> [DeadLetter] {
-        // TODO: answer the dead letters, oldest first.
+        // TODO: answer the letters of the parked events, oldest first.
         throw NotAttempted(function: "deadLetters()", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
     /// Empties the dead-letter queue and enqueues each letter for its consumer again, oldest first.
     public func replayDeadLetters() throws {
-        // TODO: under the lock: take every letter off the queue, oldest first, and `enqueue` each for its consumer again
-        //       as a replay, with the payload kept in `deadPayloads`.
+        // TODO: under the lock: take every parked event off the queue, oldest first, and `enqueue` it for its subscriber again,
+        //       as a replay.
         // TODO: after the lock: start the delivery tasks that `enqueue` asked for.
         throw NotAttempted(function: "replayDeadLetters()", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
@@ -116,8 +116,8 @@ typealias Handler = @Sendable (any Sendable) async throws -> Void
 struct BusState: Sendable {
     /// Every subscriber's delivery path, in the order they subscribed; a subscriber is its index.
     var subscriptions: [Subscription] = []
-    /// Events given up on, oldest first.
-    var letters: [DeadLetter] = []
+    /// Events given up on, oldest first, each with what replaying it needs.
+    var parked: [ParkedEvent] = []
     /// Callers of `waitUntilIdle()` still waiting.
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -146,10 +146,10 @@ struct BusState: Sendable {
         throw NotAttempted(function: "takeBatch(for:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 
-    /// Counts `delivery` finished for a subscriber, and keeps it as a dead letter if it failed.
+    /// Counts `delivery` finished for a subscriber, and parks it with its dead letter if it failed.
     mutating func finish(_ delivery: Delivery, for subscriber: Int, deadLetter: DeadLetter?) throws {
         // TODO: one event of the batch fewer in progress.
-        // TODO: with a dead letter: append it, and keep the payload in `deadPayloads` for replay.
+        // TODO: with a dead letter: park the event with it (`ParkedEvent`), for `deadLetters` and replay.
         throw NotAttempted(function: "finish(_:for:deadLetter:)", file: "Exercises/03-event-bus/ShopEventBus.swift")
     }
 }
@@ -167,14 +167,19 @@ struct Subscription: Sendable {
     var busy = false
     /// Event ids this consumer has handled or dead-lettered, or taken to do so.
     var finished: Set<EventID> = []
-    /// The payloads of this consumer's dead letters, for replay.
-    var deadPayloads: [EventID: any Sendable] = [:]
 
     init(consumer: String, typeName: String, handler: @escaping Handler) {
         self.consumer = consumer
         self.typeName = typeName
         self.handler = handler
     }
+}
+
+/// A dead letter, with whose it is and the event itself: what replaying it needs.
+struct ParkedEvent: Sendable {
+    let letter: DeadLetter
+    let subscriber: Int
+    let delivery: Delivery
 }
 
 /// One event waiting in a subscriber's queue.

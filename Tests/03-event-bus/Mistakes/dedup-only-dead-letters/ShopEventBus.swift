@@ -75,21 +75,17 @@ public final class ShopEventBus: EventBus {
 
     /// The dead letters, oldest first.
     public func deadLetters() throws -> [DeadLetter] {
-        state.withLock { $0.letters }
+        state.withLock { $0.parked.map(\.letter) }
     }
 
     /// Empties the dead-letter queue and enqueues each letter for its consumer again, oldest first.
     public func replayDeadLetters() throws {
         let sleeping = try state.withLock { bus in
-            let replayed = bus.letters
-            bus.letters.removeAll()
-            return try replayed.compactMap { letter -> Int? in
-                guard let subscriber = bus.subscriber(named: letter.consumer),
-                    let original = bus.subscriptions[subscriber].deadPayloads[letter.event.id]
-                else { return nil }
-                let delivery = Delivery(record: letter.event, payload: original, isReplay: true)
-                return try bus.enqueue(delivery, for: subscriber) ? subscriber : nil
-            }
+            let replayed = bus.parked
+            bus.parked.removeAll()
+            return try replayed.filter { parked in
+                try bus.enqueue(Delivery(record: parked.letter.event, payload: parked.delivery.payload, isReplay: true), for: parked.subscriber)
+            }.map(\.subscriber)
         }
         for subscriber in sleeping { startDelivery(for: subscriber) }
     }
@@ -123,18 +119,18 @@ public final class ShopEventBus: EventBus {
     /// the dead letter when every attempt failed, `nil` when one succeeded.
     func deliver(_ delivery: Delivery, to consumer: String, _ handler: Handler) async throws -> DeadLetter? {
         var attempt = 0
-        while true {
+        var lastError: any Error
+        repeat {
             attempt += 1
             do {
                 try await handler(delivery.payload)
                 return nil
             } catch {
-                if attempt >= retry.maxAttempts {
-                    return DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: error), attempts: attempt)
-                }
-                try? await clock.sleep(for: retry.backoff(after: attempt))
+                lastError = error
+                if attempt < retry.maxAttempts { try? await clock.sleep(for: retry.backoff(after: attempt)) }
             }
-        }
+        } while attempt < retry.maxAttempts
+        return DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: lastError), attempts: attempt)
     }
 }
 
@@ -145,8 +141,8 @@ typealias Handler = @Sendable (any Sendable) async throws -> Void
 struct BusState: Sendable {
     /// Every subscriber's delivery path, in the order they subscribed; a subscriber is its index.
     var subscriptions: [Subscription] = []
-    /// Events given up on, oldest first.
-    var letters: [DeadLetter] = []
+    /// Events given up on, oldest first, each with what replaying it needs.
+    var parked: [ParkedEvent] = []
     /// Callers of `waitUntilIdle()` still waiting.
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -175,7 +171,7 @@ struct BusState: Sendable {
             // Each event taken is finished (handled or dead-lettered) before the next one starts,
             // so it counts as finished for deduplication from the moment it is taken.
             let consumer = subscriptions[subscriber].consumer
-            if next.isReplay || !letters.contains(where: { $0.consumer == consumer && $0.event.id == next.record.id }) { batch.append(next) }
+            if next.isReplay || !parked.contains(where: { $0.letter.consumer == consumer && $0.letter.event.id == next.record.id }) { batch.append(next) }
         }
         subscriptions[subscriber].inProgress = batch.count
         guard batch.isEmpty else { return (batch, subscriptions[subscriber].consumer, subscriptions[subscriber].handler) }
@@ -187,13 +183,10 @@ struct BusState: Sendable {
         return nil
     }
 
-    /// Counts `delivery` finished for a subscriber, and keeps it as a dead letter if it failed.
+    /// Counts `delivery` finished for a subscriber, and parks it with its dead letter if it failed.
     mutating func finish(_ delivery: Delivery, for subscriber: Int, deadLetter: DeadLetter?) throws {
         subscriptions[subscriber].inProgress -= 1
-        if let deadLetter {
-            letters.append(deadLetter)
-            subscriptions[subscriber].deadPayloads[delivery.record.id] = delivery.payload
-        }
+        if let deadLetter { parked.append(ParkedEvent(letter: deadLetter, subscriber: subscriber, delivery: delivery)) }
     }
 }
 
@@ -210,14 +203,19 @@ struct Subscription: Sendable {
     var busy = false
     /// Event ids this consumer has handled or dead-lettered, or taken to do so.
     var finished: Set<EventID> = []
-    /// The payloads of this consumer's dead letters, for replay.
-    var deadPayloads: [EventID: any Sendable] = [:]
 
     init(consumer: String, typeName: String, handler: @escaping Handler) {
         self.consumer = consumer
         self.typeName = typeName
         self.handler = handler
     }
+}
+
+/// A dead letter, with whose it is and the event itself: what replaying it needs.
+struct ParkedEvent: Sendable {
+    let letter: DeadLetter
+    let subscriber: Int
+    let delivery: Delivery
 }
 
 /// One event waiting in a subscriber's queue.

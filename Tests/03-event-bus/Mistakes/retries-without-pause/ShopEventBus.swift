@@ -75,21 +75,17 @@ public final class ShopEventBus: EventBus {
 
     /// The dead letters, oldest first.
     public func deadLetters() throws -> [DeadLetter] {
-        state.withLock { $0.letters }
+        state.withLock { $0.parked.map(\.letter) }
     }
 
     /// Empties the dead-letter queue and enqueues each letter for its consumer again, oldest first.
     public func replayDeadLetters() throws {
         let sleeping = try state.withLock { bus in
-            let replayed = bus.letters
-            bus.letters.removeAll()
-            return try replayed.compactMap { letter -> Int? in
-                guard let subscriber = bus.subscriber(named: letter.consumer),
-                    let original = bus.subscriptions[subscriber].deadPayloads[letter.event.id]
-                else { return nil }
-                let delivery = Delivery(record: letter.event, payload: original, isReplay: true)
-                return try bus.enqueue(delivery, for: subscriber) ? subscriber : nil
-            }
+            let replayed = bus.parked
+            bus.parked.removeAll()
+            return try replayed.filter { parked in
+                try bus.enqueue(Delivery(record: parked.letter.event, payload: parked.delivery.payload, isReplay: true), for: parked.subscriber)
+            }.map(\.subscriber)
         }
         for subscriber in sleeping { startDelivery(for: subscriber) }
     }
@@ -123,17 +119,17 @@ public final class ShopEventBus: EventBus {
     /// the dead letter when every attempt failed, `nil` when one succeeded.
     func deliver(_ delivery: Delivery, to consumer: String, _ handler: Handler) async throws -> DeadLetter? {
         var attempt = 0
-        while true {
+        var lastError: any Error
+        repeat {
             attempt += 1
             do {
                 try await handler(delivery.payload)
                 return nil
             } catch {
-                if attempt >= retry.maxAttempts {
-                    return DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: error), attempts: attempt)
-                }
+                lastError = error
             }
-        }
+        } while attempt < retry.maxAttempts
+        return DeadLetter(consumer: consumer, event: delivery.record, error: String(describing: lastError), attempts: attempt)
     }
 }
 
@@ -144,8 +140,8 @@ typealias Handler = @Sendable (any Sendable) async throws -> Void
 struct BusState: Sendable {
     /// Every subscriber's delivery path, in the order they subscribed; a subscriber is its index.
     var subscriptions: [Subscription] = []
-    /// Events given up on, oldest first.
-    var letters: [DeadLetter] = []
+    /// Events given up on, oldest first, each with what replaying it needs.
+    var parked: [ParkedEvent] = []
     /// Callers of `waitUntilIdle()` still waiting.
     var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -185,13 +181,10 @@ struct BusState: Sendable {
         return nil
     }
 
-    /// Counts `delivery` finished for a subscriber, and keeps it as a dead letter if it failed.
+    /// Counts `delivery` finished for a subscriber, and parks it with its dead letter if it failed.
     mutating func finish(_ delivery: Delivery, for subscriber: Int, deadLetter: DeadLetter?) throws {
         subscriptions[subscriber].inProgress -= 1
-        if let deadLetter {
-            letters.append(deadLetter)
-            subscriptions[subscriber].deadPayloads[delivery.record.id] = delivery.payload
-        }
+        if let deadLetter { parked.append(ParkedEvent(letter: deadLetter, subscriber: subscriber, delivery: delivery)) }
     }
 }
 
@@ -208,14 +201,19 @@ struct Subscription: Sendable {
     var busy = false
     /// Event ids this consumer has handled or dead-lettered, or taken to do so.
     var finished: Set<EventID> = []
-    /// The payloads of this consumer's dead letters, for replay.
-    var deadPayloads: [EventID: any Sendable] = [:]
 
     init(consumer: String, typeName: String, handler: @escaping Handler) {
         self.consumer = consumer
         self.typeName = typeName
         self.handler = handler
     }
+}
+
+/// A dead letter, with whose it is and the event itself: what replaying it needs.
+struct ParkedEvent: Sendable {
+    let letter: DeadLetter
+    let subscriber: Int
+    let delivery: Delivery
 }
 
 /// One event waiting in a subscriber's queue.
