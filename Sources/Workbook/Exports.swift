@@ -9,7 +9,9 @@ enum Exports {
         try junitXML(grades, student: student).write(to: folder.appendingPathComponent("junit.xml"), atomically: true, encoding: .utf8)
     }
 
-    /// Gradescope's autograder format: score, max_score, and one entry per check.
+    /// Gradescope's autograder format: score, max_score, execution_time and visibility, one
+    /// entry per check with its failure message, and for an exercise that did not compile, crashed
+    /// or timed out, the last lines of its output (the compiler's first errors).
     static func resultsJSON(_ grades: [ExerciseGrade]) throws -> Data {
         struct Test: Encodable {
             let name: String
@@ -17,10 +19,13 @@ enum Exports {
             let max_score: Int
             let status: String
             let output: String
+            let visibility: String
         }
         struct Results: Encodable {
             let score: Int
             let max_score: Int
+            let execution_time: Int
+            let visibility: String
             let output: String
             let tests: [Test]
         }
@@ -29,12 +34,23 @@ enum Exports {
                 Test(
                     name: "Exercise \(grade.number) · \(check.name)", score: check.status == .passed ? 1 : 0, max_score: 1,
                     status: check.status == .passed ? "passed" : "failed",
-                    output: check.message ?? (check.status == .notRun ? "exercise \(grade.number): \(grade.summary)" : ""))
+                    output: check.message ?? (check.status == .notRun ? "exercise \(grade.number): \(grade.summary)" : ""),
+                    visibility: "visible")
             }
         }
+        let output = grades.map { grade in
+            var text = "Exercise \(grade.number): \(grade.summary)"
+            switch grade.state {
+            case .doesNotCompile(let lines), .crashed(let lines), .timedOut(let lines):
+                if !lines.isEmpty { text += "\n" + lines.map { "    " + $0 }.joined(separator: "\n") }
+            case .graded, .notAttempted: break
+            }
+            return text
+        }
+        let seconds = grades.flatMap(\.checks).compactMap(\.seconds).reduce(0, +)
         let results = Results(
             score: grades.map(\.points).reduce(0, +), max_score: grades.map(\.maxPoints).reduce(0, +),
-            output: grades.map { "Exercise \($0.number): \($0.summary)" }.joined(separator: "\n"), tests: tests)
+            execution_time: Int(seconds.rounded(.up)), visibility: "visible", output: output.joined(separator: "\n"), tests: tests)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try encoder.encode(results)

@@ -69,6 +69,7 @@ struct WorkbookTests {
         let json = try JSONSerialization.jsonObject(with: try Exports.resultsJSON([grade])) as? [String: Any]
         #expect(json?["score"] as? Int == 1)
         #expect(json?["max_score"] as? Int == 2)
+        #expect(json?["visibility"] as? String == "visible" && json?["execution_time"] as? Int == 0)
         let tests = json?["tests"] as? [[String: Any]] ?? []
         #expect(tests.map { $0["status"] as? String } == ["passed", "failed"])
         let xml = Exports.junitXML([grade], student: "ada")
