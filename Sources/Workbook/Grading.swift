@@ -179,7 +179,13 @@ struct Grader {
     private func build(log: URL) async throws -> (succeeded: Bool, errors: [String]) {
         let what = buildsLessons ? ["--build-tests"] : Self.testProduct(of: checkout).map { ["--product", $0] } ?? ["--build-tests"]
         let ending = try await spawn(["swift", "build"] + what + packageArguments, log: log, limit: .seconds(1_800))
-        let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }.map(String.init)
+        // Paths from the package's root ("Exercises/06-strangler-fig/Routing.swift:1:1: error: …"),
+        // each error once: the compiler reports some twice, and the checkout's own path means
+        // nothing to a student whose work was copied into a grading copy.
+        let root = checkout.standardizedFileURL.path + "/"
+        var seen = Set<String>()
+        let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }
+            .map { $0.replacingOccurrences(of: root, with: "") }.filter { seen.insert($0).inserted }
         return (ending == .exited(0), errors)
     }
 
