@@ -58,6 +58,25 @@ struct WorkbookTests {
         #expect(stream.finished)
     }
 
+    @Test("a check's time is its student case's, from start to end; the reference case's time is not counted")
+    func eventStreamTimes() throws {
+        func event(_ kind: String, _ side: String, _ at: Double) -> String {
+            #"{"kind":"event","payload":{"kind":"\#(kind)","testID":"M.S/a()","_testCase":{"displayName":"\#(side)"},"instant":{"since1970":\#(at)}}}"#
+        }
+        let lines = [
+            #"{"kind":"test","payload":{"id":"M.S/a()","displayName":"timed","_testCases":[{"displayName":"reference"},{"displayName":"student"}]}}"#,
+            // The two cases overlap, as Swift Testing may run them: only the student's bounds count.
+            event("testCaseStarted", "student", 100.0), event("testCaseStarted", "reference", 105.0),
+            event("testCaseEnded", "student", 110.25), event("testCaseEnded", "reference", 120.0),
+            #"{"kind":"event","payload":{"kind":"runEnded"}}"#,
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let check = try #require(EventStream(contentsOf: file).graded.first)
+        #expect(check.studentSeconds == 10.25)
+    }
+
     @Test("exports: Gradescope's fields, well-formed JUnit, one CSV row per student")
     func exports() throws {
         let grade = ExerciseGrade(
