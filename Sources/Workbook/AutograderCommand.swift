@@ -5,8 +5,21 @@ import WorkbookKit
 /// `workbook autograder`: the workbook packaged for a grading platform.
 struct AutograderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "autograder", abstract: "Package the workbook's grading for a platform (Gradescope).",
-        subcommands: [GradescopeAutograder.self])
+        commandName: "autograder", abstract: "Package the workbook's grading for a platform (Gradescope, GitHub Classroom).",
+        subcommands: [GradescopeAutograder.self, ClassroomAutograder.self])
+}
+
+/// What every platform's autograder grades: which exercises, and each one's time limit.
+struct AutograderOptions: ParsableArguments {
+    @Argument(help: "Exercise numbers to grade (e.g. 01 3); all exercises when none is given.")
+    var exercises: [String] = []
+
+    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
+    var timeout = 300
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
 }
 
 /// `workbook autograder gradescope --output autograder.zip`: the zip an instructor uploads.
@@ -22,27 +35,23 @@ struct GradescopeAutograder: ParsableCommand {
             (course.md says which settings to choose).
             """)
 
-    @Argument(help: "Exercise numbers to grade (e.g. 01 3); all exercises when none is given.")
-    var exercises: [String] = []
+    @OptionGroup var grading: AutograderOptions
 
     @Option(help: "Where to write the zip.")
     var output = "autograder.zip"
-
-    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
-    var timeout = 300
 
     @Option(help: "The Swift toolchain setup.sh installs when the image has none.")
     var swiftVersion = "6.3.1"
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         guard output.hasSuffix(".zip") else { throw ValidationError("--output names the zip to write, e.g. autograder.zip") }
     }
 
     func run() throws {
         try WorkbookCommand.guarded {
             let catalog = try Catalog.current()
-            let lessons = try catalog.select(exercises)
+            let lessons = try catalog.select(grading.exercises)
+            let timeout = grading.timeout
             let staging = try temporaryFolder("autograder")
             defer { try? FileManager.default.removeItem(at: staging) }
             let scripts = [
@@ -75,7 +84,7 @@ struct GradescopeAutograder: ParsableCommand {
 
     /// Runs `arguments` in `folder`, its output into `log`, and answers its exit status.
     private func runAndWait(_ arguments: [String], in folder: URL, log: URL) throws -> Int32 {
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments

@@ -91,6 +91,19 @@ struct Catalog {
         }
     }
 
+    /// The names of the exercise's checks as its test files write them (`@Test("…"`), without
+    /// the committed mistakes'.
+    func checkNames(of lesson: Lesson) -> Set<String> {
+        var names = Set<String>()
+        for file in swiftFiles(in: "Tests/\(lesson.slug)") where !file.hasPrefix("Mistakes/") {
+            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
+            for match in text.matches(of: /@Test\(\s*"((?:[^"\\]|\\.)*)"/) {
+                names.insert(String(match.1).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\"))
+            }
+        }
+        return names
+    }
+
     /// The checkout that contains the current directory.
     static func current() throws -> Catalog {
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -4,23 +4,35 @@ enum Declarations {
         let characters = Array(source)
         var output: [Character] = []
         var index = 0
+        for body in bodies(of: source) {
+            output += characters[index..<body.lowerBound] + ["{", "}"]
+            index = body.upperBound
+        }
+        output += characters[index...]
+        return String(output).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// Where each function's body is, from its `{` to its `}` included, in order (in characters);
+    /// a function declared inside another's body is part of that body.
+    static func bodies(of source: String) -> [Range<Int>] {
+        let characters = Array(source)
+        var bodies: [Range<Int>] = []
+        var index = 0
         while index < characters.count {
             if startsDeclaration(characters, at: index), let open = bodyStart(characters, from: index) {
-                output += characters[index...open]
                 var depth = 1
                 var cursor = open + 1
                 while cursor < characters.count && depth > 0 {
                     if characters[cursor] == "{" { depth += 1 } else if characters[cursor] == "}" { depth -= 1 }
                     cursor += 1
                 }
-                output.append("}")
+                bodies.append(open..<cursor)
                 index = cursor
             } else {
-                output.append(characters[index])
                 index += 1
             }
         }
-        return String(output).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return bodies
     }
 
     /// `func ` or `init(` at the start of a word.

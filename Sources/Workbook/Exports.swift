@@ -1,42 +1,40 @@
 import Foundation
 
 /// What an instructor takes away from grading a class: Gradescope's results.json, JUnit XML,
-/// and a CSV gradebook.
+/// GitHub Classroom's classroom.json and a CSV gradebook.
 enum Exports {
-    static func write(_ grades: [ExerciseGrade], student: String, to folder: URL) throws {
+    static func write(_ grades: [ExerciseGrade], student: String, scoring: Scoring, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try resultsJSON(grades).write(to: folder.appendingPathComponent("results.json"))
+        try resultsJSON(grades, scoring: scoring).write(to: folder.appendingPathComponent("results.json"))
+        try classroomJSON(grades, scoring: scoring).write(to: folder.appendingPathComponent("classroom.json"))
         try junitXML(grades, student: student).write(to: folder.appendingPathComponent("junit.xml"), atomically: true, encoding: .utf8)
     }
 
     /// Gradescope's autograder format: score, max_score, execution_time and visibility, one
-    /// entry per check with its failure message, and for an exercise that did not compile, crashed
-    /// or timed out, the last lines of its output (the compiler's first errors).
-    static func resultsJSON(_ grades: [ExerciseGrade]) throws -> Data {
+    /// entry per check with its points, visibility and failure message, and for an exercise that
+    /// did not compile, crashed or timed out, the last lines of its output (the compiler's first
+    /// errors).
+    static func resultsJSON(_ grades: [ExerciseGrade], scoring: Scoring = Scoring()) throws -> Data {
         struct Test: Encodable {
             let name: String
-            let score: Int
-            let max_score: Int
+            let score: Double
+            let max_score: Double
             let status: String
             let output: String
             let visibility: String
         }
         struct Results: Encodable {
-            let score: Int
-            let max_score: Int
+            let score: Double
+            let max_score: Double
             let execution_time: Int
             let visibility: String
             let output: String
             let tests: [Test]
         }
-        let tests = grades.flatMap { grade in
-            grade.checks.map { check in
-                Test(
-                    name: "Exercise \(grade.number) · \(check.name)", score: check.status == .passed ? 1 : 0, max_score: 1,
-                    status: check.status == .passed ? "passed" : "failed",
-                    output: check.message ?? (check.status == .notRun ? "exercise \(grade.number): \(grade.summary)" : ""),
-                    visibility: "visible")
-            }
+        let tests = scoring.scoredChecks(grades).map { scored in
+            Test(
+                name: scored.name, score: scored.earned, max_score: scored.worth, status: scored.passed ? "passed" : "failed",
+                output: scored.message, visibility: scored.visibility)
         }
         let output = grades.map { grade in
             var text = "Exercise \(grade.number): \(grade.summary)"
@@ -48,8 +46,9 @@ enum Exports {
             return text
         }
         let seconds = grades.flatMap(\.checks).compactMap(\.seconds).reduce(0, +)
+        let total = scoring.score(grades)
         let results = Results(
-            score: grades.map(\.points).reduce(0, +), max_score: grades.map(\.maxPoints).reduce(0, +),
+            score: Scoring.exported(total.earned), max_score: Scoring.exported(total.available),
             execution_time: Int(seconds.rounded(.up)), visibility: "visible", output: output.joined(separator: "\n"), tests: tests)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -128,13 +127,18 @@ enum Exports {
 /// One CSV row per student: points per exercise, total, maximum.
 struct Gradebook {
     let lessons: [Lesson]
+    let scoring: Scoring
     private(set) var rows: [[String]] = []
 
-    init(lessons: [Lesson]) { self.lessons = lessons }
+    init(lessons: [Lesson], scoring: Scoring = Scoring()) {
+        self.lessons = lessons
+        self.scoring = scoring
+    }
 
     mutating func add(student: String, _ grades: [ExerciseGrade]) {
-        let points = lessons.map { lesson in grades.first { $0.slug == lesson.slug }.map { "\($0.points)" } ?? "" }
-        rows.append([student] + points + ["\(grades.map(\.points).reduce(0, +))", "\(grades.map(\.maxPoints).reduce(0, +))"])
+        let points = lessons.map { lesson in grades.first { $0.slug == lesson.slug }.map { Scoring.text(scoring[$0.slug].score($0).earned) } ?? "" }
+        let total = scoring.score(grades)
+        rows.append([student] + points + [Scoring.text(total.earned), Scoring.text(total.available)])
     }
 
     var csv: String {

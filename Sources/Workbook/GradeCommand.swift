@@ -10,7 +10,7 @@ struct GradeCommand: AsyncParsableCommand {
             Without --student, grades this checkout's Exercises/ and remembers the result for `workbook list`. \
             With --student PATH… and --output DIR, grades each student checkout in a private copy of this \
             workbook (its tests and solutions, their Exercises/ only) and writes results.json (Gradescope), \
-            junit.xml and a gradebook.csv row per student, each named by its path below the folder \
+            classroom.json (GitHub Classroom), junit.xml and a gradebook.csv row per student, each named by its path below the folder \
             all the checkouts share (alice/monolith-first), and checks.csv: each check's pass rate \
             across the class, the least passed first.
             """)
@@ -38,18 +38,19 @@ struct GradeCommand: AsyncParsableCommand {
         try await WorkbookCommand.guarded("workbook grade") {
             let catalog = try Catalog.current()
             let lessons = try catalog.select(exercises)
+            let scoring = try Scoring(catalog: catalog)
             if student.isEmpty {
-                let failed = try await gradeHere(catalog, lessons)
+                let failed = try await gradeHere(catalog, lessons, scoring)
                 failing.withLock { $0 = failed }
             } else {
-                try await gradeStudents(catalog, lessons, output: URL(fileURLWithPath: output!))
+                try await gradeStudents(catalog, lessons, scoring, output: URL(fileURLWithPath: output!))
             }
         }
         if failing.withLock({ $0 }) { throw ExitCode.failure }
     }
 
     /// Grades this checkout; answers whether anything attempted fails.
-    private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson]) async throws -> Bool {
+    private func gradeHere(_ catalog: Catalog, _ lessons: [Lesson], _ scoring: Scoring) async throws -> Bool {
         let narrator = Narrator(write: Terminal.writeLine)
         let work = try temporaryFolder("grade")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -63,7 +64,7 @@ struct GradeCommand: AsyncParsableCommand {
         for index in grades.indices { grades[index].fingerprint = fingerprints[grades[index].slug] }
         known.learn(from: grades)
         try known.save()
-        GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
+        GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
         let memory = Memory(catalog)
         var remembered = memory.read("last-grade.json", as: [ExerciseGrade].self) ?? []
         remembered.removeAll { old in grades.contains { $0.slug == old.slug } }
@@ -71,11 +72,11 @@ struct GradeCommand: AsyncParsableCommand {
         return grades.contains(where: \.failing)
     }
 
-    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], output: URL) async throws {
+    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], _ scoring: Scoring, output: URL) async throws {
         let narrator = Narrator(write: Terminal.writeLine)
         let students = try Students(paths: student)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        var gradebook = Gradebook(lessons: lessons)
+        var gradebook = Gradebook(lessons: lessons, scoring: scoring)
         var summary = ClassSummary()
         var known = KnownChecks(Memory(catalog))
         for student in students.all {
@@ -90,12 +91,12 @@ struct GradeCommand: AsyncParsableCommand {
             grader.knownChecks = known.checks
             let grades = try await grader.grade(lessons, work: work)
             known.learn(from: grades)
-            GradeReport(narrator: narrator, catalog: catalog, lessons: lessons).show(grades)
+            GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
             let folder = output.appendingPathComponent(student.folder)
             if FileManager.default.fileExists(atPath: folder.path) {
                 narrator.step("replacing the results of an earlier grade in \(folder.path)")
             }
-            try Exports.write(grades, student: student.name, to: folder)
+            try Exports.write(grades, student: student.name, scoring: scoring, to: folder)
             gradebook.add(student: student.name, grades)
             summary.add(grades)
         }
@@ -107,7 +108,7 @@ struct GradeCommand: AsyncParsableCommand {
         narrator.table(
             ["exercise", "check", "passed"],
             summary.hardestFirst.prefix(10).map { [$0.exercise, $0.check, "\($0.passed) of \($0.students)"] })
-        narrator.ok("wrote results.json and junit.xml per student, gradebook.csv and checks.csv, to \(output.path)")
+        narrator.ok("wrote results.json, classroom.json and junit.xml per student, gradebook.csv and checks.csv, to \(output.path)")
     }
 }
 

@@ -7,17 +7,21 @@ struct GradeReport {
     /// Exercises (by slug) whose checks also run on PostgreSQL when `DATABASE_URL` is set, and
     /// were not run on it here.
     var postgresNotRun: Set<String> = []
+    /// What each check is worth (`Lessons/NN-slug/grading.json`).
+    var scoring = Scoring()
 
-    init(narrator: Narrator, postgresNotRun: Set<String> = []) {
+    init(narrator: Narrator, postgresNotRun: Set<String> = [], scoring: Scoring = Scoring()) {
         self.narrator = narrator
         self.postgresNotRun = postgresNotRun
+        self.scoring = scoring
     }
 
     /// A report for grades taken in this environment: without a PostgreSQL `DATABASE_URL`, it
     /// says which of `lessons` were graded on SQLite only.
-    init(narrator: Narrator, catalog: Catalog, lessons: [Lesson]) {
+    init(narrator: Narrator, catalog: Catalog, lessons: [Lesson], scoring: Scoring) {
         let onPostgres = ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true
-        self.init(narrator: narrator, postgresNotRun: onPostgres ? [] : Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug)))
+        self.init(
+            narrator: narrator, postgresNotRun: onPostgres ? [] : Set(lessons.filter { catalog.hasPostgresChecks($0) }.map(\.slug)), scoring: scoring)
     }
 
     func show(_ grades: [ExerciseGrade]) {
@@ -41,10 +45,16 @@ struct GradeReport {
                 break
             }
             if !grade.checks.isEmpty {
+                let policy = scoring[grade.slug]
+                let names = grade.checks.map(\.name)
                 narrator.table(
                     ["", "check", "points"],
                     grade.checks.map { check in
-                        [check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name, check.status == .passed ? "1/1" : "0/1"]
+                        let worth = policy.worth(of: check.name, among: names)
+                        return [
+                            check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name,
+                            "\(Scoring.text(check.status == .passed ? worth : 0))/\(Scoring.text(worth))",
+                        ]
                     })
             }
             for check in grade.checks where check.status == .failed {
@@ -56,9 +66,8 @@ struct GradeReport {
                 narrator.say("  as in CI and maybe your instructor's grade; SQL that SQLite accepts can still fail there")
             }
         }
-        let points = grades.map(\.points).reduce(0, +)
-        let max = grades.map(\.maxPoints).reduce(0, +)
+        let total = scoring.score(grades)
         narrator.say("")
-        narrator.say("Total: \(points) of \(max) points")
+        narrator.say("Total: \(Scoring.text(total.earned)) of \(Scoring.text(total.available)) points")
     }
 }

@@ -30,14 +30,15 @@ struct ExerciseGrade: Sendable, Codable {
     /// The exercise's files when they were graded (`Catalog.fingerprint(of:)`), to tell a stale grade.
     var fingerprint: String?
 
-    var points: Int { checks.filter { $0.status == .passed }.count }
-    var maxPoints: Int { checks.count }
+    /// How many checks passed; what they are worth is the exercise's `GradingPolicy`'s to say.
+    var passedCount: Int { checks.filter { $0.status == .passed }.count }
+    var checkCount: Int { checks.count }
     var attempted: Bool { state != .notAttempted }
     /// Attempted and not everything passed.
     var failing: Bool {
         switch state {
         case .notAttempted: false
-        case .graded: points < maxPoints
+        case .graded: passedCount < checkCount
         default: true
         }
     }
@@ -46,7 +47,7 @@ struct ExerciseGrade: Sendable, Codable {
     var summary: String {
         switch state {
         case .notAttempted: "not attempted"
-        case .graded: points == maxPoints ? "passing (\(maxPoints) of \(maxPoints) checks)" : "failing (\(points) of \(maxPoints) checks pass)"
+        case .graded: passedCount == checkCount ? "passing (\(checkCount) of \(checkCount) checks)" : "failing (\(passedCount) of \(checkCount) checks pass)"
         case .crashed: "crashed"
         case .timedOut: "timed out"
         case .doesNotCompile: "does not compile"

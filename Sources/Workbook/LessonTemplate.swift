@@ -21,6 +21,28 @@ struct LessonTemplate {
             After this lesson you can:
             - say what the run shows, with its numbers (and add the same list to course.md).
 
+            ## The pain
+
+            A scenario from the running example: what goes wrong in the shop without the pattern.
+
+            ## Run it
+
+            `swift run \(name)`, and what to look for in each act.
+
+            ## The pattern
+
+            What the shop does instead, and why it holds.
+
+            ## The cost
+
+            | | without | with |
+            |---|---|---|
+            | what it costs | … | … |
+
+            ## When not to use it
+
+            The pressures under which the pattern is the wrong trade.
+
             ## The exercise
 
             Open `\(exercise)` and write `solve(_:)`; `swift test` grades it.
@@ -28,6 +50,19 @@ struct LessonTemplate {
             ## Questions
 
             1. What does the run show that a description alone would not?
+
+            **Check yourself.** One answer is best; the course site asks these as a quiz.
+
+            2. What does `solve(_:)` return for 21?
+               - 42.
+               - 21.
+
+               <details><summary>Answers</summary>
+
+               - Right: it doubles its input.
+               - Not quite: that is its input, unchanged.
+
+               </details>
 
             ## The decision record
 

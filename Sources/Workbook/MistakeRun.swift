@@ -35,7 +35,7 @@ struct MistakeRun {
                 let detail =
                     mistake.mustPass
                     ? "\(grade.summary)"
-                    : failed.isEmpty ? grade.summary : "\(failed.count) of \(grade.maxPoints) checks fail, e.g. \(failed[0].name)"
+                    : failed.isEmpty ? grade.summary : "\(failed.count) of \(grade.checkCount) checks fail, e.g. \(failed[0].name)"
                 if let problem = mistake.problem(with: grade) {
                     problems.append("\(mistake.folder): \(problem)")
                     narrator.failed("\(mistake.lesson.number) \(mistake.name) — \(problem) (\(seconds) s)")

@@ -71,7 +71,7 @@ struct Mistake: Sendable {
         case .crashed, .timedOut: return mustPass ? "\(grade.summary)" : nil
         case .graded:
             if mustPass { return grade.failing ? "a correct solution failed: \(grade.checks.first { $0.status != .passed }?.name ?? "")" : nil }
-            return grade.failing ? nil : "NOT CAUGHT: all \(grade.maxPoints) checks pass"
+            return grade.failing ? nil : "NOT CAUGHT: all \(grade.checkCount) checks pass"
         }
     }
 }

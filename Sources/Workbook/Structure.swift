@@ -12,6 +12,7 @@ enum Structure {
             let folder = "Lessons/\(lesson.slug)"
             if let readme = try? String(contentsOf: catalog.root.appendingPathComponent("\(folder)/README.md"), encoding: .utf8) {
                 problems += ReadmeStandard.problems(readme: readme, path: "\(folder)/README.md", number: lesson.number, course: course)
+                problems += LessonText(readme).missing.map { "\(folder)/README.md lacks \($0), which the course site needs" }
             }
             for file in ["README.md", "hints.md", "smoke.json"] where !manager.fileExists(atPath: catalog.root.appendingPathComponent("\(folder)/\(file)").path)
             {
@@ -27,6 +28,7 @@ enum Structure {
             where !manager.fileExists(atPath: catalog.root.appendingPathComponent(directory).path) {
                 problems.append("lesson \(lesson.number) has no \(directory)")
             }
+            problems += gradingPolicyProblems(catalog, lesson)
             let exercise = catalog.swiftFiles(in: lesson.exerciseDirectory)
             let solution = catalog.swiftFiles(in: lesson.solutionDirectory)
             if exercise != solution {
@@ -44,5 +46,19 @@ enum Structure {
             }
         }
         return problems
+    }
+
+    /// A lesson's grading.json must read, and name only checks its tests have.
+    static func gradingPolicyProblems(_ catalog: Catalog, _ lesson: Lesson) -> [String] {
+        let file = "Lessons/\(lesson.slug)/grading.json"
+        guard let data = FileManager.default.contents(atPath: catalog.root.appendingPathComponent(file).path) else { return [] }
+        do {
+            let policy = try GradingPolicy(json: data, file: file)
+            return policy.unknownChecks(among: catalog.checkNames(of: lesson)).map {
+                "\(file) names a check exercise \(lesson.number) does not have: \"\($0)\""
+            }
+        } catch {
+            return ["\(error)"]
+        }
     }
 }

@@ -85,7 +85,7 @@ struct VerifyCommand: AsyncParsableCommand {
             known.learn(from: grades)
             try known.save()
             for grade in grades {
-                if grade.state != .graded || grade.points != grade.maxPoints {
+                if grade.state != .graded || grade.passedCount != grade.checkCount {
                     problems.append("with the solutions copied in, exercise \(grade.number) is \(grade.summary)")
                     grade.checks.filter { $0.status != .passed }.forEach { problems.append("  \($0.status): \($0.name)") }
                 }
@@ -106,7 +106,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 }
             }
             if coverage.files.isEmpty { problems.append("the coverage report names no file under Solutions/") }
-            let checks = grades.map(\.maxPoints).reduce(0, +)
+            let checks = grades.map(\.checkCount).reduce(0, +)
             if problems.isEmpty {
                 narrator.ok("\(catalog.exercises.count) exercises: not attempted as shipped; all \(checks) student-side checks pass with the solutions")
             } else {

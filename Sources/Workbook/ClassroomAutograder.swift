@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+/// `workbook autograder classroom --repository OWNER/NAME`: the workflow GitHub Classroom runs.
+struct ClassroomAutograder: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classroom",
+        abstract: "Write the GitHub Actions workflow GitHub Classroom grades with: .github/workflows/classroom.yml.",
+        discussion: """
+            Commit the file to the assignment's template repository. On every push it grades the \
+            student's Exercises/ with this workbook as it is at --ref in --repository (its tests and \
+            grading.json, not the student's copies), one step per exercise, and reports the points to \
+            Classroom; each exercise's junit.xml is kept as an artefact. course.md says how to set it up.
+            """)
+
+    @OptionGroup var grading: AutograderOptions
+
+    @Option(help: "The GitHub repository (OWNER/NAME) of the workbook that grades: yours, with your grading.json.")
+    var repository: String
+
+    @Option(help: "The commit, tag or branch of --repository to grade with (default: this checkout's commit).")
+    var ref: String?
+
+    @Option(help: "Where to write the workflow.")
+    var output = ".github/workflows/classroom.yml"
+
+    @Option(help: "The tag of Swift's official Docker image the job runs in.")
+    var swiftVersion = "6.3.1"
+
+    func validate() throws {
+        guard repository.wholeMatch(of: /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+/) != nil else {
+            throw ValidationError("--repository is OWNER/NAME on GitHub, e.g. my-school/monolith-first")
+        }
+        guard output.hasSuffix(".yml") || output.hasSuffix(".yaml") else { throw ValidationError("--output names a .yml file") }
+        if let ref, ref.isEmpty || ref.contains(where: { $0.isWhitespace || $0 == ":" }) { throw ValidationError("--ref is a commit, tag or branch name") }
+    }
+
+    func run() throws {
+        try WorkbookCommand.guarded {
+            let catalog = try Catalog.current()
+            let lessons = try catalog.select(grading.exercises)
+            let timeout = grading.timeout
+            _ = try Scoring(catalog: catalog)
+            let head = try? git(["rev-parse", "HEAD"], in: catalog.root).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let commit = ref ?? head, !commit.isEmpty else { throw UsageError("this checkout has no commit to grade with: commit it, or pass --ref") }
+            let workflow = ClassroomWorkflow(repository: repository, ref: commit, exercises: lessons, timeout: timeout, swiftVersion: swiftVersion)
+            let file = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try workflow.text.write(to: file, atomically: true, encoding: .utf8)
+            Narrator(write: Terminal.writeLine).ok(
+                "wrote \(file.path): exercise(s) \(lessons.map(\.number).joined(separator: ", ")) graded with \(repository)@\(commit), \(timeout) s each"
+            )
+            let changed = (try? git(["status", "--porcelain", "--", "Lessons", "Tests", "Solutions", "Sources", "Package.swift"], in: catalog.root)) ?? ""
+            if ref == nil && !changed.isEmpty {
+                Narrator(write: Terminal.writeLine).say(
+                    "  this checkout has changes not in \(commit.prefix(12)): commit and push them, then write the workflow again")
+            }
+        }
+    }
+}
