@@ -70,31 +70,11 @@ struct GradescopeAutograder: ParsableCommand {
             }
             let zip = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
             try? FileManager.default.removeItem(at: zip)
-            let log = try temporaryFolder("autograder-log").appendingPathComponent("zip.log")
-            defer { try? FileManager.default.removeItem(at: log.deletingLastPathComponent()) }
-            let zipped = try runAndWait(["zip", "-qry", zip.path, "."], in: staging, log: log)
-            guard zipped == 0 else {
-                throw UsageError("zip could not write \(zip.path): \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
-            }
+            let zipped = try runToEnd(["zip", "-qry", zip.path, "."], in: staging)
+            guard zipped.status == 0 else { throw UsageError("zip could not write \(zip.path): \(zipped.output)\(zipped.errors)") }
             Narrator(write: Terminal.writeLine).ok(
                 "wrote \(zip.path): setup.sh, run_autograder and the workbook (\(files.count) files), grading exercise(s) \(lessons.map(\.number).joined(separator: ", ")) with a \(timeout) s limit each"
             )
         }
-    }
-
-    /// Runs `arguments` in `folder`, its output into `log`, and answers its exit status.
-    private func runAndWait(_ arguments: [String], in folder: URL, log: URL) throws -> Int32 {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        do { try process.run() } catch { throw UsageError("cannot run \(arguments[0]): \(error.localizedDescription); install zip") }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

@@ -70,17 +70,10 @@ struct GradingCopy {
 
     /// The files git tracks in the workbook (everything but `.build` and `.git` without git).
     static func workbookFiles(of root: URL) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // Tracked files and new ones not ignored: the workbook as it is in the working tree.
-        process.arguments = ["git", "-C", root.path, "ls-files", "--cached", "--others", "--exclude-standard"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let listing = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 0 { return listing.split(separator: "\n").map(String.init) }
+        if let listing = try? runToEnd(["git", "-C", root.path, "ls-files", "--cached", "--others", "--exclude-standard"]), listing.status == 0 {
+            return listing.output.split(separator: "\n").map(String.init)
+        }
         let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
         return all.filter { !$0.hasPrefix(".build") && !$0.hasPrefix(".git") && !$0.hasPrefix(".workbook") }
     }
