@@ -125,11 +125,18 @@ struct CourseSite {
     /// A chapter's picture: its number and its pattern, drawn at generation time.
     static func chapterImage(number: String, pattern: String) -> String {
         let words = pattern.replacingOccurrences(of: "&", with: "and").replacingOccurrences(of: "<", with: "").replacingOccurrences(of: ">", with: "")
+        var lines: [String] = []
+        for word in words.split(separator: " ") {
+            if let last = lines.last, last.count + word.count < 34 { lines[lines.count - 1] += " " + word } else { lines.append(String(word)) }
+        }
+        let text = lines.enumerated().map { index, line in
+            "<text x=\"40\" y=\"\(250 + 40 * index)\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"32\" fill=\"#ffffff\">\(line)</text>"
+        }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 640 360">
             <rect width="640" height="360" fill="#1d2b3a"/>
             <text x="40" y="190" font-family="Helvetica, Arial, sans-serif" font-size="140" font-weight="700" fill="#f2b134">\(number)</text>
-            <text x="40" y="280" font-family="Helvetica, Arial, sans-serif" font-size="26" fill="#ffffff">\(words)</text>
+            \(text.joined(separator: "\n"))
             </svg>
 
             """

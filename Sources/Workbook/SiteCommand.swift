@@ -67,7 +67,11 @@ struct SiteCommand: AsyncParsableCommand {
             let narrator = Narrator(write: Terminal.writeLine)
             narrator.ok(
                 "wrote \(site.path): \(catalog.exercises.count) lessons, \(files) files, \(bytes / 1024) KiB, in \(String(format: "%.1f", seconds)) s")
-            narrator.say("  preview: python3 -m http.server --directory \(output) 8000, then open http://127.0.0.1:8000/")
+            if let hostingBasePath {
+                narrator.say("  it expects to be served under /\(hostingBasePath)/: publish the folder there (GitHub Pages: the repository's pages)")
+            } else {
+                narrator.say("  preview: python3 -m http.server --directory \(output) 8000, then open http://127.0.0.1:8000/")
+            }
         }
     }
 
