@@ -18,8 +18,9 @@ func actMoneyAsDouble(_ stage: Stage) throws {
         ])
     }
 
-    let balance = 0.30
-    let total = 0.10 + 0.20
+    // Parsed, as the source's JSON prices are: literals would be folded by the compiler.
+    let balance = Double("0.30")!
+    let total = Double("0.10")! + Double("0.20")!
     let paysInDouble = balance >= total
     let paysInCents = Cents(30) >= Cents(10) + Cents(20)
     rows.append([

@@ -33,7 +33,7 @@ struct NarrationTests {
         let whole = Lines()
         let narrator = Narrator(colour: false, write: whole.append)
         narrator.act(1, "fine") {}
-        await narrator.act(2, "fine too") {}
+        await narrator.act(2, "fine too") { await Task.yield() }
         try narrator.finish("lesson")
         #expect(!whole.all.withLock { $0 }.contains { $0.contains("stopped") })
 
@@ -41,7 +41,10 @@ struct NarrationTests {
         let stopping = Narrator(colour: false, write: lines.append)
         stopping.act(1, "breaks") { throw Broken() }
         stopping.act(2, "fine") {}
-        await stopping.act(3, "not written") { throw NotAttempted(function: "f()", file: "F.swift") }
+        await stopping.act(3, "not written") {
+            await Task.yield()
+            throw NotAttempted(function: "f()", file: "F.swift")
+        }
         #expect(throws: (any Error).self) { try stopping.finish("lesson") }
         #expect(lines.all.withLock { $0 }.last == "✗ lesson: acts 1, 3 stopped before the end (see the ✗ lines above).")
     }
