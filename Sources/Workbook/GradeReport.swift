@@ -45,15 +45,12 @@ struct GradeReport {
                 break
             }
             if !grade.checks.isEmpty {
-                let policy = scoring[grade.slug]
-                let names = grade.checks.map(\.name)
                 narrator.table(
                     ["", "check", "points"],
-                    grade.checks.map { check in
-                        let worth = policy.worth(of: check.name, among: names)
-                        return [
-                            check.status == .passed ? "✓" : check.status == .failed ? "✗" : "–", check.name,
-                            "\(Scoring.text(check.status == .passed ? worth : 0))/\(Scoring.text(worth))",
+                    scoring.scoredChecks([grade]).map { scored in
+                        [
+                            scored.passed ? "✓" : scored.check.status == .failed ? "✗" : "–", scored.check.name,
+                            "\(Scoring.text(scored.earned))/\(Scoring.text(scored.worth))",
                         ]
                     })
             }
