@@ -27,7 +27,10 @@ import WorkbookKit
 /// The same code runs on SQLite and PostgreSQL: bind values as `$1`, `$2`, … and write SQL both
 /// accept (`UPDATE … SET stock = stock - $1 WHERE id = $2 AND stock >= $1` does; SQLite-only forms
 /// such as `INSERT OR IGNORE` do not). Another checkout may change the stock or the balance between
-/// your reads and your writes: decide in the statement that writes, not from what you read.
+/// your reads and your writes, or place an order with the same id: decide in the statement that
+/// writes (its `WHERE`), never in Swift from a value read earlier — not even one read with
+/// `SELECT … FOR UPDATE` or under SQLite's write lock, which protect one engine each. The checks
+/// run that other checkout between your reads and your writes, inside your transaction.
 ///
 /// - Parameters:
 ///   - request: what the client asked for.

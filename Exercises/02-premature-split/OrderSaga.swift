@@ -16,7 +16,8 @@ import WorkbookKit
 ///   retry of that call and different for different operations (e.g. "o-17:reserve");
 /// - is retried while its error is transient (`ServiceCallError.isTransient`), up to
 ///   `policy.attempts` attempts in all, sleeping `policy.pause(after: n)` on `policy.clock`
-///   after failed attempt n;
+///   between failed attempt n and attempt n + 1 — never after the last attempt, and never after
+///   an error that is not retried;
 /// - fails its step as `.refused` on a non-transient error, as `.errorBody` on a
 ///   `Reply.errorBody` (never retried: the service answered), as `.gaveUp` when the attempts run out.
 ///

@@ -15,10 +15,16 @@ final class CompetingCheckout {
     /// The order's statement the competitor ran before, once it has run.
     private(set) var ranBefore: String?
 
-    init(wrapping real: any Database, beforeFirstWriteTo table: String, sql: String, parameters: [SQLValue]) {
+    convenience init(wrapping real: any Database, beforeFirstWriteTo table: String, sql: String, parameters: [SQLValue]) {
+        self.init(wrapping: real, sql: sql, parameters: parameters) { statement, _ in Self.writes(statement, to: table) }
+    }
+
+    /// Runs `sql` once, before the first statement for which `moment` is true (it is given the
+    /// statement and the real connection, as it is just before that statement).
+    init(wrapping real: any Database, sql: String, parameters: [SQLValue], at moment: @escaping (String, any Database) -> Bool) {
         database = FaultInjectingDatabase(wrapping: real)
         database.beforeStatement = { [unowned self] statement, real throws(DatabaseError) in
-            guard ranBefore == nil, Self.writes(statement, to: table) else { return }
+            guard ranBefore == nil, moment(statement, real) else { return }
             ranBefore = statement
             try real.execute(sql, parameters)
         }

@@ -77,6 +77,39 @@ struct RaceChecks {
     }
 }
 
+@Suite("Exercise 01 · another checkout places the same order id while yours runs")
+struct DuplicateRaceChecks {
+    @Test(
+        "an order with the same id placed just after your transaction began is a duplicate, found inside the transaction",
+        arguments: Grading.implementations)
+    func sameIDInBetween(_ implementation: Implementation) throws {
+        let shop = try Fixture()
+        let request = OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.cable, 1)])
+        let sql = "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, 'grace', 1250)"
+        // The moment: the first statement that runs inside the order's transaction. A duplicate
+        // check made before BEGIN has already looked, and found nothing.
+        let competing = CompetingCheckout(wrapping: shop.database, sql: sql, parameters: [.text(request.id.rawValue)]) { statement, real in
+            real.isInTransaction && statement.uppercased() != "BEGIN"
+        }
+        let outcome = try implementation.place(request, in: competing.database)
+        guard competing.ranBefore != nil else {
+            Issue.record("rule broken: the order must run in one transaction; no statement of yours ran inside one on \(request) (it \(outcome))")
+            return
+        }
+        let expected = Outcome.refused(.duplicateOrder(request.id))
+        #expect(
+            outcome == expected,
+            """
+            rule broken: look for a duplicate order id inside the transaction that writes the order, not before it begins
+              expected: \(expected)
+              yours:    \(outcome)
+              input:    \(request), with another checkout inserting order \(request.id.rawValue) just before your statement `\(competing.ranBefore ?? "")`
+            """)
+        // The other checkout ran inside the order's transaction: the refused order takes it back too.
+        try shop.expectUnchanged(after: request)
+    }
+}
+
 extension ShopSeed {
     func takingStock(_ quantity: Int, of product: ProductID) -> ShopSeed {
         var seed = self

@@ -84,6 +84,22 @@ struct SpecificationChecks {
             "pauses of 10 ms and 20 ms before inventory's retries, 10 ms before each other retry: 50 ms in all; your saga slept \(run.slept)")
     }
 
+    @Test("a call sleeps only between its attempts: not after the last one, not after an error that is not retried", arguments: await Grading.implementations())
+    func pausesOnlyBetweenAttempts(_ implementation: Implementation) async throws {
+        let cases: [(faults: [Fault], slept: Duration, why: String)] = [
+            ([.serverError, .serverError, .serverError], .milliseconds(30), "10 ms after attempt 1, 20 ms after attempt 2, none after the last"),
+            ([.serverError, .errorBody], .milliseconds(10), "10 ms after attempt 1, none after the error body that ends the step"),
+        ]
+        for (faults, slept, why) in cases {
+            let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: faults])
+            guard let run = try await SagaRun.run([entry], on: implementation, attempts: 3) else { return }
+            #expect(
+                run.slept == slept,
+                "rule broken: sleep policy.pause(after: n) between attempt n and attempt n + 1 only\n  expected: \(slept) (\(why))\n  yours:    \(run.slept)\n  input:    \(entry), 3 attempts, backoff 10 ms"
+            )
+        }
+    }
+
     @Test("a response lost after the charge committed is retried with its key: one charge, not two", arguments: await Grading.implementations())
     func lostResponse(_ implementation: Implementation) async throws {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: [.lostResponse], .payments: [.lostResponse]])

@@ -178,6 +178,34 @@ struct SpecificationChecks {
         )
     }
 
+    /// Rates where failures are exactly `percent`% of the window. Computed in `Double`, several of
+    /// them come out a hair above the integer (0.28 × 25 = 7.000000000000001), or below it
+    /// (29 of 100 as 29 / 100 × 100 = 28.999999999999996), and the breaker stays closed.
+    static let exactRates: [(percent: Int, window: Int)] = [(28, 25), (56, 25), (14, 50), (58, 50), (7, 100), (29, 100), (55, 100), (57, 100)]
+
+    @Test("failure rate at exactly the percentage opens it, one failure fewer does not", arguments: Grading.implementations)
+    func exactPercentages(_ implementation: Implementation) throws {
+        for (percent, window) in Self.exactRates {
+            let failures = percent * window / 100
+            for failed in [failures - 1, failures] {
+                let settings = BreakerSettings(
+                    trip: .failureRate(percent: percent, window: window, minimumCalls: window), waitDuration: .seconds(1), classify: classifyTestErrors)
+                let breaker = implementation.makeBreaker(settings, ManualClock())
+                let outcomes = Array(repeating: CallOutcome.failure(Boom()), count: failed) + Array(repeating: .success, count: window - failed)
+                for outcome in outcomes { try breaker.callOnce(outcome) }
+                let expected: BreakerState = failed == failures ? .open : .closed
+                #expect(
+                    breaker.state == expected,
+                    """
+                    rule broken: opens when failures are at least percent% of the window (count in integers: failures × 100 ≥ percent × calls)
+                      expected: \(expected)
+                      yours:    \(breaker.state)
+                      input:    \(percent)%, window \(window), minimum \(window); \(failed) failures, then \(window - failed) successes
+                    """)
+            }
+        }
+    }
+
     @Test("a success slower than the threshold counts as a failure", arguments: Grading.implementations)
     func slowCalls(_ implementation: Implementation) async throws {
         let clock = ManualClock()

@@ -71,6 +71,19 @@ struct EdgeChecks {
         let bucket = try Implementation.reference.bucket("", "payments")
         let expected = RouteDecision(destination: .extracted, reason: .rollout(bucket: bucket, percentage: 100), rule: "/payments", shadow: false)
         #expect(decision == expected, "rule broken: only nil means no tenant\n  expected: \(expected)\n  yours:    \(decision)\n  input:    tenant \"\"")
+
+        // A pin for the empty tenant pins that tenant, never a request that has none.
+        let pinned = MigrationPlan(rules: [RouteRule(prefix: "/payments", pins: ["": .extracted], percentage: 0)])
+        for (tenant, want) in [
+            ("", RouteDecision(destination: .extracted, reason: .pinned, rule: "/payments", shadow: false)),
+            (nil, RouteDecision(destination: .legacy, reason: .noTenant, rule: "/payments", shadow: false)),
+        ] as [(String?, RouteDecision)] {
+            let answer = try implementation.route(get("/payments", tenant), pinned)
+            #expect(
+                answer == want,
+                "rule broken: a pin names a tenant; a request without one is .noTenant, not the pin of \"\"\n  expected: \(want)\n  yours:    \(answer)\n  input:    GET /payments, tenant \(tenant.map { "\"\($0)\"" } ?? "none"), pins [\"\": extracted]"
+            )
+        }
     }
 
     @Test(
