@@ -114,12 +114,14 @@ func expectSummary(
 ) throws {
     let answered = try shop.summary(user)
     #expect(
-        answered == expected, "invoice summary of \(user)\(context.isEmpty ? "" : ", " + context): expected \(expected); your billing: \(answered)",
+        answered == expected,
+        "invoice summary of \(user)\(context.isEmpty ? "" : ", " + context): expected \(expected); your billing: \(answered) (on \(shop.engine.rawValue))",
         sourceLocation: sourceLocation)
 }
 
 /// Checks a charge's outcome, printing what the billing module answered.
 func expectCharge(_ shop: ModularShop, _ charge: Charge, _ expected: ChargeOutcome, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let answered = try shop.charge(charge)
-    #expect(answered == expected, "\(charge): expected \(expected); your billing: \(answered)", sourceLocation: sourceLocation)
+    #expect(
+        answered == expected, "\(charge): expected \(expected); your billing: \(answered) (on \(shop.engine.rawValue))", sourceLocation: sourceLocation)
 }

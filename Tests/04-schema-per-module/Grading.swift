@@ -23,6 +23,15 @@ enum Grading {
     .enabled(if: Grading.studentAttempted, Comment(rawValue: Attempt.notAttemptedMessage(exercise: "04", file: Grading.file))))
 func exercise04Attempted() {}
 
+@Test(
+    "Exercise 04 · your billing module runs on PostgreSQL too",
+    .enabled(if: Grading.studentAttempted, "runs once your billing module is attempted"),
+    .enabled(
+        if: Grading.locations.contains { $0.engine == .postgres },
+        "PostgreSQL is not set, so this grade runs SQLite only: SQL that SQLite alone accepts (INSERT OR IGNORE, a BIGINT compared with text) is not graded here. Set DATABASE_URL=postgres://… to grade it; the course's grade runs both."
+    ))
+func exercise04OnPostgres() {}
+
 extension Implementation {
     var billing: BillingFunctions {
         switch self {

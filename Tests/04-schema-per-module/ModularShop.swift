@@ -11,11 +11,14 @@ final class ModularShop {
     let auth: AuthModule
     let billing: BillingFunctions
     let implementation: Implementation
+    /// The engine under the shop, named in every failure: SQL one engine accepts may fail on the other.
+    let engine: Engine
 
     /// With `listening` false, billing never hears auth's "user registered": auth knows users
     /// that billing does not, the state between an event's publication and its handling.
     init(_ implementation: Implementation, on location: DatabaseLocation, listening: Bool = true) throws {
         database = try ModularDatabase(at: location)
+        engine = location.engine
         auth = AuthModule(connection: database.connection(for: .auth))
         try auth.migrate(to: 1)
         billing = implementation.billing
