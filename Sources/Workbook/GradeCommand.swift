@@ -81,15 +81,19 @@ struct GradeCommand: AsyncParsableCommand {
         var known = KnownChecks(Memory(catalog))
         for student in students.all {
             narrator.act(gradebook.rows.count + 1, "Student \(student.name)")
-            let copy = try GradingCopy(workbook: catalog, submission: student.checkout, lessons: lessons)
-            let work = try temporaryFolder("student")
-            defer { try? FileManager.default.removeItem(at: work) }
-            var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
-            grader.onProgress = { narrator.step($0) }
-            grader.exerciseSlugs = catalog.exercises.map(\.slug)
-            grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }
-            grader.knownChecks = known.checks
-            let grades = try await grader.grade(lessons, work: work)
+            let grades: [ExerciseGrade]
+            do {
+                grades = try await grade(student, catalog, lessons, knownChecks: known.checks, narrator: narrator)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // One student's checkout that cannot be graded is that student's grade, not the class's.
+                narrator.failed("\(student.name) could not be graded: \(error)")
+                grades = lessons.map {
+                    ExerciseGrade(
+                        number: $0.number, slug: $0.slug, title: $0.title, state: .crashed(lastLines: ["not graded: \(error)"]), checks: [])
+                }
+            }
             known.learn(from: grades)
             GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
             let folder = output.appendingPathComponent(student.folder)
@@ -109,6 +113,23 @@ struct GradeCommand: AsyncParsableCommand {
             ["exercise", "check", "passed"],
             summary.hardestFirst.prefix(10).map { [$0.exercise, $0.check, "\($0.passed) of \($0.students)"] })
         narrator.ok("wrote results.json, classroom.json and junit.xml per student, gradebook.csv and checks.csv, to \(output.path)")
+    }
+}
+
+extension GradeCommand {
+    /// One student's grades, from a grading copy holding their exercises.
+    fileprivate func grade(
+        _ student: Students.Student, _ catalog: Catalog, _ lessons: [Lesson], knownChecks: [String: [String]], narrator: Narrator
+    ) async throws -> [ExerciseGrade] {
+        let copy = try GradingCopy(workbook: catalog, submission: student.checkout, lessons: lessons)
+        let work = try temporaryFolder("student")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+        grader.onProgress = { narrator.step($0) }
+        grader.exerciseSlugs = catalog.exercises.map(\.slug)
+        grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }
+        grader.knownChecks = knownChecks
+        return try await grader.grade(lessons, work: work)
     }
 }
 

@@ -56,15 +56,34 @@ struct GradingCopy {
     /// exercise that does not compile costs only itself.
     func replaceWithStubs(_ slugs: Set<String>, workbook: Catalog) throws {
         for lesson in workbook.exercises where slugs.contains(lesson.slug) {
-            let tracked = try git(["ls-files", "--", lesson.exerciseDirectory], in: workbook.root).split(separator: "\n").map(String.init)
+            let stubs = try Self.stubs(of: lesson, in: workbook)
             let target = checkout.appendingPathComponent(lesson.exerciseDirectory)
             try? FileManager.default.removeItem(at: target)
-            for file in tracked {
+            for (file, stub) in stubs {
                 let destination = checkout.appendingPathComponent(file)
                 try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try ResetCommand.shippedStub(of: file, in: workbook.root).write(to: destination, atomically: true, encoding: .utf8)
+                try stub.write(to: destination, atomically: true, encoding: .utf8)
                 try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(2)], ofItemAtPath: destination.path)
             }
+        }
+    }
+
+    /// The shipped stub of each file of an exercise, by path: from git's history when the workbook
+    /// is a checkout, else the workbook's own files — a Gradescope bundle has no `.git`, and its
+    /// `Exercises/` are the stubs as shipped.
+    static func stubs(of lesson: Lesson, in workbook: Catalog) throws -> [(String, String)] {
+        if FileManager.default.fileExists(atPath: workbook.root.appendingPathComponent(".git").path),
+            let tracked = try? git(["ls-files", "--", lesson.exerciseDirectory], in: workbook.root)
+        {
+            return try tracked.split(separator: "\n").map(String.init).map { ($0, try ResetCommand.shippedStub(of: $0, in: workbook.root)) }
+        }
+        return try workbook.swiftFiles(in: lesson.exerciseDirectory).map { name in
+            let file = lesson.exerciseDirectory + "/" + name
+            let text = try String(contentsOf: workbook.root.appendingPathComponent(file), encoding: .utf8)
+            guard text.contains("throw NotAttempted(") else {
+                throw UsageError("\(file) is not the shipped stub and this workbook has no git history to find it in")
+            }
+            return (file, text)
         }
     }
 
