@@ -3,7 +3,8 @@ import SchemaPerModuleKit
 import Shop
 import WorkbookKit
 
-/// Creates billing's tables — in billing's own schema and nowhere else — and is safe to run again.
+/// Creates billing's tables — in billing's own schema and nowhere else — and is safe to run again:
+/// a second run, after customers and charges exist, changes nothing and loses nothing.
 ///
 /// Billing keeps its customers (one per registered user, by user id) and their charges (id,
 /// user, amount in cents). Name every table `billing.<name>`. References stay inside billing:
@@ -22,7 +23,10 @@ public func migrateBilling(_ billing: any Database) throws {
 }
 
 /// Billing's reaction to auth's "user registered": creates the billing customer for that user.
-/// The same event twice creates one customer (events arrive at least once).
+/// The same event twice creates one customer (events arrive at least once), also when the two
+/// deliveries overlap: let the insert itself skip an existing customer (`ON CONFLICT … DO
+/// NOTHING`) rather than look first and insert after. When the database fails, its
+/// `DatabaseError` is thrown as it is, so that the bus delivers the event again.
 ///
 /// - Parameters:
 ///   - event: what auth published.
@@ -38,7 +42,8 @@ public func handleUserRegistered(_ event: UserRegistered, in billing: any Databa
 /// the database); billing has a customer for the user (`BillingError.unknownCustomer`); no charge
 /// with this id exists (`BillingError.duplicateCharge`). A refused charge changes nothing. When
 /// the database fails, its `DatabaseError` is thrown as it is — never read as a `BillingError` —
-/// and nothing changes either.
+/// and nothing changes either. Charge ids are unique across all customers: `c1` charged to one
+/// user is a duplicate when another user's charge is `c1` too.
 ///
 /// - Parameters:
 ///   - charge: the charge.
@@ -55,6 +60,8 @@ public func recordCharge(_ charge: Charge, in billing: any Database) throws {
 /// Counts and sums the user's charges from billing's own tables, and asks auth's public API for
 /// the e-mail address at the time of the summary — never auth's tables, never a copy that could
 /// be stale. When auth has no address for a billing customer, the summary's address is empty.
+/// An error from billing's database or from auth's API is thrown as it is — never turned into
+/// an empty address, a `nil` summary or zero charges.
 ///
 /// - Parameters:
 ///   - user: whose invoice.

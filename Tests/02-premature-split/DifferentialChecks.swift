@@ -20,7 +20,8 @@ struct DifferentialChecks {
                 #expect(actual.outcomes == expected.outcomes, "outcomes: expected \(expected.outcomes), yours \(actual.outcomes)\n\(scenario)")
                 #expect(
                     actual.callSequence == expected.callSequence,
-                    "calls: expected\n  \(expected.callSequence.joined(separator: "\n  "))\nyours\n  \(actual.callSequence.joined(separator: "\n  "))\n\(scenario)")
+                    "calls: expected\n  \(expected.callSequence.joined(separator: "\n  "))\nyours\n  \(actual.callSequence.joined(separator: "\n  "))\n\(scenario)"
+                )
                 #expect(actual.slept == expected.slept, "time slept on the policy's clock: expected \(expected.slept), yours \(actual.slept)\n\(scenario)")
                 let differences = actual.state.snapshot.differences(from: expected.state.snapshot)
                 #expect(differences.isEmpty, "data: \(differences.joined(separator: "\n"))\n\(scenario)")

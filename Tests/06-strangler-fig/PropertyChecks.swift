@@ -35,7 +35,8 @@ struct PropertyChecks {
                 let tenant = "t-\(tenantNumber)"
                 let before = try implementation.route(
                     get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: from, group: group)]))
-                let after = try implementation.route(get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: to, group: group)]))
+                let after = try implementation.route(
+                    get("/payments", tenant), MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: to, group: group)]))
                 #expect(
                     !(before.destination == .extracted && after.destination == .legacy),
                     "tenant \(tenant) in group \(group): extracted at \(from)%, back to legacy at \(to)%")

@@ -20,15 +20,15 @@ public func migrateBilling(_ billing: any Database) throws {
     try billing.execute("DROP TABLE IF EXISTS billing.charges")
     try billing.execute("DROP TABLE IF EXISTS billing.customers")
     for statement in [
-            "CREATE TABLE billing.customers (user_id TEXT PRIMARY KEY)",
-            """
-            CREATE TABLE billing.charges (
-                id TEXT PRIMARY KEY,
-                user_id TEXT NOT NULL REFERENCES customers (user_id),
-                amount_cents BIGINT NOT NULL CHECK (amount_cents > 0)
-            )
-            """,
-        ] {
+        "CREATE TABLE billing.customers (user_id TEXT PRIMARY KEY)",
+        """
+        CREATE TABLE billing.charges (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES customers (user_id),
+            amount_cents BIGINT NOT NULL CHECK (amount_cents > 0)
+        )
+        """,
+    ] {
         try billing.execute(statement)
     }
 }
