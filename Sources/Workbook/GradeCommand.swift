@@ -84,9 +84,9 @@ struct GradeCommand: AsyncParsableCommand {
             let grades: [ExerciseGrade]
             do {
                 grades = try await grade(student, catalog, lessons, knownChecks: known.checks, narrator: narrator)
-            } catch is CancellationError {
-                throw CancellationError()
             } catch {
+                // Ctrl-C cancels the grade: whatever error that surfaces as, it stops the class.
+                if error is CancellationError || Task.isCancelled { throw error }
                 // One student's checkout that cannot be graded is that student's grade, not the class's.
                 narrator.failed("\(student.name) could not be graded: \(error)")
                 grades = lessons.map {
