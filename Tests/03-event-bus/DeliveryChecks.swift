@@ -82,7 +82,7 @@ struct DeliveryChecks {
         try await within(.seconds(20), "publish while the only handler is stuck") {
             for sequence in 1...3 { try await bus.publish(ping(sequence)) }
         }
-        await recorder.waitUntilSomeoneWaits(at: "slow")
+        try await someoneWaits(at: "slow", recorder, "the first event's handler")
         do {
             let yours = try await bus.lag()["slow"]
             #expect(yours == 3, "one event in progress and two queued")
@@ -112,7 +112,7 @@ struct DeliveryChecks {
             await recorder.succeed("slow", envelope.id)
         }
         try await bus.publish(events[0])
-        await recorder.waitUntilSomeoneWaits(at: "at ping-1")
+        try await someoneWaits(at: "at ping-1", recorder, "ping-1's handler")
         for event in events.dropFirst() { try await bus.publish(event) }
         for (finished, event) in events.enumerated() {
             do {
@@ -120,7 +120,9 @@ struct DeliveryChecks {
                 #expect(yours == events.count - finished, "\(finished) of \(events.count) finished, \(event.id) in progress")
             }
             await recorder.open("at \(event.id)")
-            if finished + 1 < events.count { await recorder.waitUntilSomeoneWaits(at: "at \(events[finished + 1].id)") }
+            if finished + 1 < events.count {
+                try await someoneWaits(at: "at \(events[finished + 1].id)", recorder, "the next event, after \(event.id) finished")
+            }
         }
         try await idle(bus, "after every gate opened")
         do {

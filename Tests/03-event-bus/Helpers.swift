@@ -18,16 +18,31 @@ func subscribeRecording<E: ShopEvent>(
 
 /// A guard against a bus that never goes idle: fails the check instead of hanging the run.
 /// Generous on purpose — it only has to tell "hangs" from "finishes".
-func idle(_ bus: any EventBus, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-    try await within(.seconds(20), "waitUntilIdle() \(what)", sourceLocation: sourceLocation) { try await bus.waitUntilIdle() }
+func idle(_ bus: any EventBus, _ what: String) async throws {
+    try await within(.seconds(20), "waitUntilIdle() \(what)") { try await bus.waitUntilIdle() }
 }
 
-/// Runs `body`, recording a failure if it has not returned after `limit` (see `Deadline`).
+/// Returns once some handler waits at `gate`; fails the check instead of hanging when none does.
+func someoneWaits(at gate: String, _ recorder: Recorder, _ what: String) async throws {
+    try await within(.seconds(20), "a handler reaching \(gate) (\(what))") {
+        await recorder.waitUntilSomeoneWaits(at: gate)
+    }
+}
+
+/// Runs `body`; when it has not returned after `limit` (see `Deadline`), ends the check with a
+/// failure that says what never happened, so that a bus that hangs fails fast instead.
 func within(
-    _ limit: Duration, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+    _ limit: Duration, _ what: String,
     _ body: @escaping @Sendable () async throws -> Void
 ) async throws {
     if case .none = try await Deadline.run(limit, body) {
-        Issue.record("\(what) did not return within \(limit)", sourceLocation: sourceLocation)
+        throw DidNotReturn(what: what, limit: limit)
     }
+}
+
+/// A wait that a correct bus ends and this one did not.
+struct DidNotReturn: Error, CustomStringConvertible {
+    let what: String
+    let limit: Duration
+    var description: String { "rule broken: \(what) did not happen within \(limit); the check stopped there instead of hanging" }
 }
