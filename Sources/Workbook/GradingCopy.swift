@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookKit
 
 /// A private copy of this workbook with a student's exercises in it, for grading: the student's
 /// `Exercises/` files only — their tests, solutions and manifest are never used.
@@ -11,9 +12,12 @@ import Foundation
 struct GradingCopy {
     let checkout: URL
     let scratch: URL
+    /// Held while this copy is in use: see ``GradingLock``.
+    let lock: GradingLock
 
-    init(workbook: Catalog, submission: URL, lessons: [Lesson]) throws {
+    init(workbook: Catalog, submission: URL, lessons: [Lesson], onWait: (String) -> Void = { Terminal.writeLine("→ " + $0) }) throws {
         let base = workbook.root.appendingPathComponent(".build/workbook")
+        lock = try GradingLock(file: base.appendingPathComponent("lock"), onWait: onWait)
         checkout = base.appendingPathComponent("checkout")
         scratch = base.appendingPathComponent("build")
         let manager = FileManager.default
