@@ -9,6 +9,9 @@ import Foundation
 struct CourseSite {
     static let name = "Monolith First"
     let catalog: Catalog
+    /// Whether the exercises' code steps fill in the reference solution (the instructor's site)
+    /// or show only the stub and what is to do (the site students may see).
+    var withSolutions = true
 
     /// Writes `MonolithFirst.docc` under `folder` and answers it.
     func writeCatalogue(in folder: URL) throws -> URL {
@@ -71,7 +74,7 @@ struct CourseSite {
         for file in catalog.swiftFiles(in: lesson.exerciseDirectory) {
             let stub = try read("\(lesson.exerciseDirectory)/\(file)")
             let solution = try read("\(lesson.solutionDirectory)/\(file)")
-            for (index, step) in try ExerciseSteps.steps(stub: stub, solution: solution, file: file).enumerated() {
+            for (index, step) in try ExerciseSteps.steps(stub: stub, solution: solution, file: file, withSolutions: withSolutions).enumerated() {
                 let resource = "\(lesson.number)-step-\(index)-\(file.replacingOccurrences(of: "/", with: "-"))"
                 try step.code.write(to: resources.appendingPathComponent(resource), atomically: true, encoding: .utf8)
                 steps += "@Step {\n\(SiteMarkdown.convert(step.text, at: ""))\n\n@Code(name: \"\(SiteMarkdown.argument(file))\", file: \"\(resource)\")\n}\n\n"

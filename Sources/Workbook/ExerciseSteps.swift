@@ -1,13 +1,14 @@
 /// An exercise file as it grows, for the course site's code steps: the stub as shipped, then one
 /// step per stubbed function, in file order, with that function's body taken from the solution
 /// and the stub's TODO lines for it as the step's text. Nothing is written for the site alone.
+/// Without solutions (a site for students), every step shows the stub and says what is to do.
 enum ExerciseSteps {
     struct Step: Equatable {
         let text: String
         let code: String
     }
 
-    static func steps(stub: String, solution: String, file: String) throws -> [Step] {
+    static func steps(stub: String, solution: String, file: String, withSolutions: Bool = true) throws -> [Step] {
         let stubBodies = Declarations.bodies(of: stub)
         let solutionBodies = Declarations.bodies(of: solution)
         guard stubBodies.count == solutionBodies.count else {
@@ -33,7 +34,11 @@ enum ExerciseSteps {
             code += stubCharacters[cursor...]
             let name = functionName(before: body.lowerBound, in: stubCharacters)
             let todos = Self.todos(in: String(stubCharacters[body]))
-            steps.append(Step(text: "`\(name)`" + (todos.isEmpty ? ", done." : ", done: " + todos), code: String(code)))
+            if withSolutions {
+                steps.append(Step(text: "`\(name)`" + (todos.isEmpty ? ", done." : ", done: " + todos), code: String(code)))
+            } else {
+                steps.append(Step(text: "`\(name)`, to do" + (todos.isEmpty ? "." : ": " + todos), code: stub))
+            }
         }
         return steps
     }

@@ -20,6 +20,9 @@ struct SiteCommand: AsyncParsableCommand {
     @Option(help: "The path the site is served under, e.g. monolith-first for https://you.github.io/monolith-first/.")
     var hostingBasePath: String?
 
+    @Flag(help: "Leave the reference solutions out: every code step shows the stub and what is to do (the site to give students).")
+    var withoutSolutions = false
+
     static let marker = ".workbook-site"
 
     func validate() throws {
@@ -36,7 +39,7 @@ struct SiteCommand: AsyncParsableCommand {
             try Self.refuseToOverwrite(site)
             let work = try temporaryFolder("site")
             defer { try? FileManager.default.removeItem(at: work) }
-            let catalogue = try CourseSite(catalog: catalog).writeCatalogue(in: work)
+            let catalogue = try CourseSite(catalog: catalog, withSolutions: !withoutSolutions).writeCatalogue(in: work)
             let built = work.appendingPathComponent("site")
             let log = work.appendingPathComponent("docc.log")
             var arguments = [
@@ -66,7 +69,8 @@ struct SiteCommand: AsyncParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let narrator = Narrator(write: Terminal.writeLine)
             narrator.ok(
-                "wrote \(site.path): \(catalog.exercises.count) lessons, \(files) files, \(bytes / 1024) KiB, in \(String(format: "%.1f", seconds)) s")
+                "wrote \(site.path): \(catalog.exercises.count) lessons, \(files) files, \(bytes / 1024) KiB, in \(String(format: "%.1f", seconds)) s"
+                    + (withoutSolutions ? ", without the reference solutions" : ", with the reference solutions in the code steps (for instructors)"))
             if let hostingBasePath {
                 narrator.say("  it expects to be served under /\(hostingBasePath)/: publish the folder there (GitHub Pages: the repository's pages)")
             } else {

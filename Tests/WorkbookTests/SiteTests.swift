@@ -127,6 +127,13 @@ struct SiteTests {
         #expect(steps[2].text == "`second`, done.")
         #expect(steps[2].code == solution)
         #expect(throws: UsageError.self) { try ExerciseSteps.steps(stub: stub, solution: "func only() {}", file: "F.swift") }
+
+        // The students' site: the same steps, every one showing the stub, none of the solution.
+        let students = try ExerciseSteps.steps(stub: stub, solution: solution, file: "F.swift", withSolutions: false)
+        #expect(students.count == 3)
+        #expect(students.allSatisfy { $0.code == stub && !$0.code.contains("return inner() + 1") && !$0.code.contains("x * 2") })
+        #expect(students[1].text == "`first`, to do: 1. Add one to zero.")
+        #expect(students[2].text == "`second`, to do.")
     }
 
     @Test("markdown for DocC: links into the workbook become paths, @ lines are escaped, Mermaid stays source with a note")
