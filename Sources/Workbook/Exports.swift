@@ -57,19 +57,20 @@ enum Exports {
 
     /// JUnit XML as Jenkins, GitLab and the Ant schema read it: per suite and case a `time` in
     /// seconds; per suite a `timestamp` (local time, no zone, as the schema has it) and a
-    /// `hostname`; per failure a `message` and a `type` saying what kind of failure it is.
+    /// `hostname`; per failure a `message` and a `type` saying what kind of failure it is. A check
+    /// that did not run (its exercise not attempted) scores nothing in results.json, so it is a
+    /// failure here too, of type `NotAttempted` — not `<skipped>`, which dashboards count as fine.
     static func junitXML(_ grades: [ExerciseGrade], student: String, at date: Date = Date(), hostname: String = Exports.hostname) -> String {
         let timestamp = junitTimestamp(date)
         let allTime = grades.map(time).reduce(0, +)
-        let allFailures = grades.map { $0.checks.filter { $0.status == .failed }.count }.reduce(0, +)
+        let allFailures = grades.map { $0.checks.filter { $0.status != .passed }.count }.reduce(0, +)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml +=
             "<testsuites name=\"\(escape(student))\" tests=\"\(grades.map(\.checks.count).reduce(0, +))\" failures=\"\(allFailures)\" errors=\"0\" time=\"\(seconds(allTime))\">\n"
         for (index, grade) in grades.enumerated() {
-            let failures = grade.checks.filter { $0.status == .failed }.count
-            let skipped = grade.checks.filter { $0.status == .notRun }.count
+            let failures = grade.checks.filter { $0.status != .passed }.count
             xml += "  <testsuite name=\"Exercise \(grade.number) \(escape(grade.title))\" id=\"\(index)\" package=\"\(escape(grade.slug))\""
-            xml += " tests=\"\(grade.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(time(grade)))\""
+            xml += " tests=\"\(grade.checks.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(seconds(time(grade)))\""
             xml += " timestamp=\"\(timestamp)\" hostname=\"\(escape(hostname))\">\n"
             for check in grade.checks {
                 xml += "    <testcase classname=\"\(escape(grade.slug))\" name=\"\(escape(check.name))\" time=\"\(seconds(check.seconds ?? 0))\""
@@ -79,7 +80,9 @@ enum Exports {
                     let message = check.message ?? ""
                     xml +=
                         ">\n      <failure message=\"\(escape(String(message.prefix(200))))\" type=\"\(failureType(grade.state))\">\(escape(message))</failure>\n    </testcase>\n"
-                case .notRun: xml += ">\n      <skipped message=\"\(escape(grade.summary))\"/>\n    </testcase>\n"
+                case .notRun:
+                    let message = "exercise \(grade.number): \(grade.summary)"
+                    xml += ">\n      <failure message=\"\(escape(message))\" type=\"NotAttempted\">\(escape(message))</failure>\n    </testcase>\n"
                 }
             }
             xml += "  </testsuite>\n"

@@ -98,7 +98,7 @@ struct WorkbookTests {
         #expect(book.csv == "student,exercise 01,total,max\n\"Lovelace, Ada\",1,1,2\n")
     }
 
-    @Test("JUnit carries what Jenkins and GitLab read: times, a timestamp, the hostname, a failure type")
+    @Test("JUnit carries what Jenkins and GitLab read: times, a timestamp, the hostname, a failure type; a check that did not run fails as in results.json")
     func junitAttributes() throws {
         let grade = ExerciseGrade(
             number: "02", slug: "02-y", title: "Y", state: .crashed(lastLines: []),
@@ -110,10 +110,10 @@ struct WorkbookTests {
         let date = Date(timeIntervalSince1970: 1_796_198_285)
         let elements = try JUnitElements(Exports.junitXML([grade], student: "ada", at: date, hostname: "lab-3"))
         let suites = try #require(elements.first { $0.name == "testsuites" })
-        #expect(suites.attributes["tests"] == "3" && suites.attributes["failures"] == "1" && suites.attributes["time"] == "0.250")
+        #expect(suites.attributes["tests"] == "3" && suites.attributes["failures"] == "2" && suites.attributes["time"] == "0.250")
         let suite = try #require(elements.first { $0.name == "testsuite" })
         #expect(suite.attributes["hostname"] == "lab-3")
-        #expect(suite.attributes["time"] == "0.250" && suite.attributes["skipped"] == "1" && suite.attributes["errors"] == "0")
+        #expect(suite.attributes["time"] == "0.250" && suite.attributes["skipped"] == "0" && suite.attributes["failures"] == "2" && suite.attributes["errors"] == "0")
         let stamp = try #require(suite.attributes["timestamp"])
         #expect(stamp.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/) != nil, "xs:dateTime without a zone: \(stamp)")
         #expect(stamp == Exports.junitTimestamp(date))
@@ -122,7 +122,13 @@ struct WorkbookTests {
         #expect(cases.allSatisfy { $0.attributes["classname"] == "02-y" })
         let failure = try #require(elements.first { $0.name == "failure" })
         #expect(failure.attributes["type"] == "Crashed" && failure.attributes["message"] == "the test process crashed")
-        #expect(elements.contains { $0.name == "skipped" })
+        #expect(!elements.contains { $0.name == "skipped" }, "a check results.json scores 0 is never <skipped>")
+        let failures = elements.filter { $0.name == "failure" }
+        #expect(failures.map { $0.attributes["type"] } == ["Crashed", "NotAttempted"])
+        // results.json and JUnit agree, check by check: passed there ⇔ no <failure> here.
+        let json = try JSONSerialization.jsonObject(with: try Exports.resultsJSON([grade])) as? [String: Any]
+        let statuses = (json?["tests"] as? [[String: Any]] ?? []).map { $0["status"] as? String }
+        #expect(statuses == ["passed", "failed", "failed"])
     }
 
     @Test("the class summary counts each check's passes over the students who had it, least passed first")
