@@ -113,7 +113,9 @@ struct WorkbookTests {
         #expect(suites.attributes["tests"] == "3" && suites.attributes["failures"] == "2" && suites.attributes["time"] == "0.250")
         let suite = try #require(elements.first { $0.name == "testsuite" })
         #expect(suite.attributes["hostname"] == "lab-3")
-        #expect(suite.attributes["time"] == "0.250" && suite.attributes["skipped"] == "0" && suite.attributes["failures"] == "2" && suite.attributes["errors"] == "0")
+        #expect(
+            suite.attributes["time"] == "0.250" && suite.attributes["skipped"] == "0" && suite.attributes["failures"] == "2"
+                && suite.attributes["errors"] == "0")
         let stamp = try #require(suite.attributes["timestamp"])
         #expect(stamp.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/) != nil, "xs:dateTime without a zone: \(stamp)")
         #expect(stamp == Exports.junitTimestamp(date))
