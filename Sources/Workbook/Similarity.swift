@@ -3,7 +3,9 @@
 /// nothing; every run of `k` tokens is hashed; winnowing keeps, from every `window` consecutive
 /// hashes, the smallest, so that any run of `k + window - 1` shared tokens is certain to show
 /// and the order of functions does not matter. The stub's own hashes are removed first: the
-/// code every student was given is not evidence of copying.
+/// code every student was given is not evidence of copying. Statements that do nothing are not
+/// read (see ``SwiftTokens/withoutDeadStatements(_:)``): a dead line after every statement would
+/// otherwise break every run and hide a copy.
 struct Fingerprints {
     /// Tokens per hashed run.
     static let k = 12
@@ -15,8 +17,8 @@ struct Fingerprints {
 
     /// The fingerprints of `source`, without any hash that also occurs anywhere in `stub`.
     init(_ source: String, stub: String = "") {
-        let tokens = SwiftTokens.read(source)
-        let given = Set(Self.hashes(of: SwiftTokens.read(stub)).map(\.hash))
+        let tokens = SwiftTokens.withoutDeadStatements(SwiftTokens.read(source))
+        let given = Set(Self.hashes(of: SwiftTokens.withoutDeadStatements(SwiftTokens.read(stub))).map(\.hash))
         let runs = Self.hashes(of: tokens)
         var kept: [UInt64: ClosedRange<Int>] = [:]
         if !runs.isEmpty {
@@ -84,6 +86,8 @@ enum SwiftTokens {
     struct Token {
         let text: String
         let line: Int
+        /// The word as written, for an identifier (its `text` is `I`); the text otherwise.
+        var raw: String = ""
     }
 
     static let keywords: Set<String> = [
@@ -92,6 +96,30 @@ enum SwiftTokens {
         "nil", "private", "protocol", "public", "repeat", "return", "self", "Self", "static", "struct", "switch", "throw", "throws",
         "true", "try", "typealias", "var", "where", "while",
     ]
+
+    /// `tokens` without the statements that do nothing, each to the end of its line: a line that
+    /// starts with `_ =`, and a line that starts by declaring (`let`, `var`) a name used nowhere
+    /// else in the file.
+    static func withoutDeadStatements(_ tokens: [Token]) -> [Token] {
+        var uses: [String: Int] = [:]
+        for token in tokens where token.text == "I" { uses[token.raw, default: 0] += 1 }
+        var kept: [Token] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let startsLine = index == 0 || tokens[index - 1].line != token.line
+            let discard = token.raw == "_" && next?.text == "="
+            let unused = ["let", "var"].contains(token.text) && next?.text == "I" && uses[next!.raw] == 1
+            guard startsLine, discard || unused else {
+                kept.append(token)
+                index += 1
+                continue
+            }
+            while index < tokens.count && tokens[index].line == token.line { index += 1 }
+        }
+        return kept
+    }
 
     static func read(_ source: String) -> [Token] {
         let characters = Array(source.unicodeScalars)
@@ -143,7 +171,7 @@ enum SwiftTokens {
                     index += 1
                 }
                 let kept = keywords.contains(word) || word.hasPrefix("#") || word.hasPrefix("@")
-                tokens.append(Token(text: kept ? word : "I", line: line))
+                tokens.append(Token(text: kept ? word : "I", line: line, raw: word))
             } else {
                 tokens.append(Token(text: String(scalar), line: line))
                 index += 1

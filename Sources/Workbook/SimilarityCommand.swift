@@ -67,7 +67,14 @@ struct SimilarityCommand: ParsableCommand {
                 })
             narrator.notice("\(flagged.count) pair(s) at or above \(percent(threshold)): read those lines side by side before grading.")
         }
-        if let highest = pairs.first(where: { $0.similarity < threshold }) {
+        // A disguise can push a copy just under any threshold: the pairs within ten points of it are listed too.
+        let near = pairs.filter { $0.similarity < threshold && $0.similarity >= threshold - 0.1 && $0.similarity > 0 }
+        if !near.isEmpty {
+            narrator.say("Just below the threshold (within 10 points): worth a look too.")
+            narrator.table(
+                ["pair", "similarity", "lines of the first", "lines of the second"],
+                near.map { pair in ["\(pair.first) ~ \(pair.second)", percent(pair.similarity), pair.firstLines, pair.secondLines] })
+        } else if let highest = pairs.first(where: { $0.similarity < threshold }) {
             narrator.say("The most alike pair below the threshold: \(highest.first) ~ \(highest.second), \(percent(highest.similarity)).")
         }
     }

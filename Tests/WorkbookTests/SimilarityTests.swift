@@ -35,6 +35,27 @@ struct SimilarityTests {
         #expect(!disguised.sharedLines(with: original).isEmpty)
     }
 
+    @Test("a copy padded with a dead statement after every statement is still found; dead statements are not read")
+    func paddedCopyIsFound() throws {
+        let stub = try Self.read("Exercises/03-event-bus/ShopEventBus.swift")
+        let reference = try Self.read("Solutions/03-event-bus/ShopEventBus.swift")
+        var padded: [String] = []
+        for (number, line) in Self.disguised(reference).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            padded.append(String(line))
+            let code = line.trimmingCharacters(in: .whitespaces)
+            if !code.isEmpty && !code.hasSuffix("{") && !code.hasPrefix("}") && !code.hasSuffix(",") && !code.hasPrefix("//") {
+                padded.append(number.isMultiple(of: 2) ? "        _ = \(number)" : "        let unused\(number) = \"\(number)\"")
+            }
+        }
+        let original = Fingerprints(reference, stub: stub)
+        let copy = Fingerprints(padded.joined(separator: "\n"), stub: stub)
+        let similarity = original.similarity(to: copy)
+        #expect(similarity >= 0.8, "a padded copy shares \(similarity) of its fingerprints")
+        #expect(
+            SwiftTokens.withoutDeadStatements(SwiftTokens.read("let a = 1\n_ = a\nlet b = 2\nreturn a")).map(\.text) == ["let", "I", "=", "N", "return", "I"],
+            "`_ = a` and the unused `b` are dropped; `a`, used, is kept")
+    }
+
     @Test("two correct solutions written apart are not flagged")
     func independentSolutionsAreNotFlagged() throws {
         let stub = try Self.read("Exercises/01-monolith-order/PlaceOrder.swift")
