@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 import WorkbookKit
 
-/// `workbook autograder classroom --repository OWNER/NAME`: the workflow GitHub Classroom runs.
+/// `workbook autograder classroom --repository OWNER/NAME`: the GitHub Actions workflow that
+/// grades a student's repository (the one GitHub Classroom ran, before it was sunset).
 struct ClassroomAutograder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classroom",
-        abstract: "Write the GitHub Actions workflow GitHub Classroom grades with: .github/workflows/classroom.yml.",
+        abstract: "Write the GitHub Actions workflow that grades a student's repository: .github/workflows/grade.yml.",
         discussion: """
-            Commit the file to the assignment's template repository. On every push it grades the \
+            Commit the file to the repository students start from. On every push it grades the \
             student's Exercises/ with this workbook as it is at --ref in --repository (its tests and \
-            grading.json, not the student's copies), one step per exercise, and reports the points to \
-            Classroom; each exercise's junit.xml is kept as an artefact. course.md says how to set it up.
+            grading.json, not the student's copies), one step per exercise; the points are the run's \
+            summary and the files of the grade its `grades` artefact. GitHub Classroom, which ran such \
+            workflows, has been sunset; none of it is needed. course.md says how to set it up.
             """)
 
     @OptionGroup var grading: AutograderOptions
@@ -23,7 +25,7 @@ struct ClassroomAutograder: ParsableCommand {
     var ref: String?
 
     @Option(help: "Where to write the workflow.")
-    var output = ".github/workflows/classroom.yml"
+    var output = ".github/workflows/grade.yml"
 
     @Option(help: "The tag of Swift's official Docker image the job runs in.")
     var swiftVersion = "6.3.1"

@@ -1,12 +1,14 @@
-/// The GitHub Actions workflow GitHub Classroom runs on every push to a student's repository,
-/// as `workbook autograder classroom` writes it.
+/// The GitHub Actions workflow that grades a student's repository on every push, as `workbook
+/// autograder classroom` writes it. GitHub Classroom, which ran it with a grading reporter, has
+/// been sunset: the workflow needs none, and its grade is the run's summary and an artefact.
 ///
 /// It checks out the student's repository and, beside it, the instructor's workbook at a fixed
 /// commit, and grades the student's `Exercises/` with the workbook's tests and grading.json
 /// (`workbook grade NN --student`), so that a student who edits the tests in their own
-/// repository changes nothing. One step per exercise hands Classroom's grading reporter that
-/// exercise's classroom.json, base64 encoded, as the step's `result` output; the reporter adds
-/// the points up. The job runs in Swift's official image, with PostgreSQL as a service, so that
+/// repository changes nothing. One step per exercise grades it and prints the grade; a last
+/// step writes the points of each to the run's summary (an exercise whose step did not finish
+/// says so, it never breaks the summary), and the files of the grade are the `grades` artefact.
+/// The job runs in Swift's official image, with PostgreSQL as a service, so that
 /// the checks that run on PostgreSQL in CI run there too.
 struct ClassroomWorkflow {
     let repository: String
@@ -18,30 +20,28 @@ struct ClassroomWorkflow {
     static func stepID(_ lesson: Lesson) -> String { "exercise-\(lesson.number)" }
 
     var text: String {
-        let ids = exercises.map(Self.stepID)
         // Each exercise may take its limit twice (a hang, then listing its checks from the stub),
         // plus the build; the job's limit stops anything else.
         let minutes = 20 + exercises.count * (2 * timeout + 59) / 60
         var yaml = """
-            # GitHub Classroom autograding for Monolith First, written by
+            # Grading for Monolith First on GitHub Actions, written by
             #   swift run workbook autograder classroom --repository \(repository)
             # Regenerate it rather than edit it. It grades the student's Exercises/ with the workbook
             # at \(repository)@\(ref) (its tests and its Lessons/NN-slug/grading.json), never with
             # the tests in the student's own repository. If that repository is private, add a
-            # repository or organisation secret WORKBOOK_TOKEN that can read it.
-            name: Autograding Tests
+            # repository or organisation secret WORKBOOK_TOKEN that can read it. The grade is the
+            # run's summary and its `grades` artefact (results.json, junit.xml and the printed grade
+            # per exercise); GitHub Classroom, sunset, is not needed.
+            name: Grade
             "on":
               - push
-              - repository_dispatch
+              - workflow_dispatch
             permissions:
-              checks: write
-              actions: read
               contents: read
             jobs:
-              run-autograding-tests:
-                name: Autograding Tests
+              grade:
+                name: Grade
                 runs-on: ubuntu-latest
-                if: github.actor != 'github-classroom[bot]'
                 timeout-minutes: \(minutes)
                 container: swift:\(swiftVersion)
                 services:
@@ -53,13 +53,16 @@ struct ClassroomWorkflow {
                 env:
                   DATABASE_URL: postgres://postgres@postgres:5432/postgres
                   NO_COLOR: "1"
+                defaults:
+                  run:
+                    shell: bash
                 steps:
                   - name: The student's repository
-                    uses: actions/checkout@v4
+                    uses: actions/checkout@v5
                     with:
                       path: submission
                   - name: The workbook that grades it
-                    uses: actions/checkout@v4
+                    uses: actions/checkout@v5
                     with:
                       repository: \(repository)
                       ref: \(ref)
@@ -86,31 +89,60 @@ struct ClassroomWorkflow {
                         id: \(Self.stepID(lesson))
                         working-directory: workbook
                         run: |
+                          mkdir -p "$GITHUB_WORKSPACE/grades"
                           swift run --skip-build workbook grade \(lesson.number) --timeout \(timeout) --student "$GITHUB_WORKSPACE/submission" \\
-                            --output "$GITHUB_WORKSPACE/grades/\(lesson.number)" || true
-                          echo "result=$(base64 -w 0 < "$GITHUB_WORKSPACE/grades/\(lesson.number)/submission/classroom.json")" >> "$GITHUB_OUTPUT"
+                            --output "$GITHUB_WORKSPACE/grades/\(lesson.number)" > "$GITHUB_WORKSPACE/grades/\(lesson.number).txt" 2>&1 || true
+                          cat "$GITHUB_WORKSPACE/grades/\(lesson.number).txt"
+                          points=$(grep -o 'Total: .* points' "$GITHUB_WORKSPACE/grades/\(lesson.number).txt" | tail -n 1 || true)
+                          echo "points=${points:-no grade}" >> "$GITHUB_OUTPUT"
 
                 """
         }
         yaml += """
-                  - name: JUnit reports
+                  - name: The grade
                     if: always()
-                    uses: actions/upload-artifact@v4
-                    with:
-                      name: junit
-                      path: grades/*/submission/junit.xml
-                  - name: Autograding Reporter
-                    if: always()
-                    uses: classroom-resources/autograding-grading-reporter@v1
                     env:
 
             """
-        for id in ids {
-            yaml += "          \(id.uppercased())_RESULTS: \"${{ steps.\(id).outputs.result }}\"\n"
+        // The points reach the script through the environment, never pasted into it: a line the
+        // grader printed can hold what a student's code wrote.
+        for lesson in exercises {
+            yaml += "          POINTS_\(lesson.number): ${{ steps.\(Self.stepID(lesson)).outputs.points }}\n"
         }
         yaml += """
+                    run: |
+                      {
+                        echo "## Monolith First · the grade"
+                        echo
+                        echo "| exercise | points |"
+                        echo "|---|---|"
+
+            """
+        for lesson in exercises {
+            yaml += """
+                            echo "| \(lesson.number) · \(lesson.title.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "|", with: "/")) | ${POINTS_\(lesson.number):-no grade: the step did not finish} |"
+
+                """
+        }
+        yaml += """
+                        for file in grades/*.txt; do
+                          [ -f "$file" ] || continue
+                          echo
+                          echo "<details><summary>Exercise $(basename "$file" .txt), as the grader printed it</summary>"
+                          echo
+                          echo '```'
+                          cat "$file"
+                          echo '```'
+                          echo "</details>"
+                        done
+                      } >> "$GITHUB_STEP_SUMMARY"
+                  - name: The grade's files
+                    if: always()
+                    uses: actions/upload-artifact@v6
                     with:
-                      runners: \(ids.joined(separator: ","))
+                      name: grades
+                      path: grades/
+                      if-no-files-found: warn
 
             """
         return yaml
