@@ -13,7 +13,8 @@ struct SimilarityCommand: ParsableCommand {
             made alike (renaming hides nothing), removes what the shipped stub already contains, and \
             compares winnowed fingerprints (runs of 12 tokens; any shared run of 19 tokens is found, \
             wherever it sits in the file). Prints the pairs at or above the threshold with the lines \
-            they share. A high figure is a reason to read both files, not a verdict.
+            they share. The reference solution is compared too, as "the reference (Solutions/)": \
+            every checkout holds it. A high figure is a reason to read both files, not a verdict.
             """)
 
     @Argument(help: "The exercise number, e.g. 03.")
@@ -24,6 +25,9 @@ struct SimilarityCommand: ParsableCommand {
 
     @Option(help: "Report pairs whose similarity is at least this share (0…1).")
     var threshold = 0.5
+
+    /// The name the reference solution goes by in the pairs.
+    static let reference = "the reference (Solutions/)"
 
     func validate() throws {
         guard student.count >= 2 else { throw ValidationError("give at least two --student checkouts to compare") }
@@ -36,9 +40,15 @@ struct SimilarityCommand: ParsableCommand {
             let lesson = try catalog.select([exercise])[0]
             let students = try Students(paths: student)
             let files = catalog.swiftFiles(in: lesson.exerciseDirectory)
-            let stubs = try Dictionary(
-                uniqueKeysWithValues: files.map { ($0, try ResetCommand.shippedStub(of: "\(lesson.exerciseDirectory)/\($0)", in: catalog.root)) })
-            let submissions = students.all.map { student in
+            let prefix = lesson.exerciseDirectory + "/"
+            let stubs = Dictionary(
+                uniqueKeysWithValues: try GradingCopy.stubs(of: lesson, in: catalog).map { (String($0.0.dropFirst(prefix.count)), $0.1) })
+            // The reference is compared too: every student's checkout holds it (the lessons run it),
+            // so a solution copied from Solutions/ shows as a pair with it.
+            let reference = Submission(name: Self.reference, files: files, stubs: stubs) { file in
+                try? String(contentsOf: catalog.root.appendingPathComponent(lesson.solutionDirectory).appendingPathComponent(file), encoding: .utf8)
+            }
+            let submissions = [reference] + students.all.map { student in
                 Submission(name: student.name, files: files, stubs: stubs) { file in
                     try? String(contentsOf: student.checkout.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file), encoding: .utf8)
                 }
@@ -49,7 +59,7 @@ struct SimilarityCommand: ParsableCommand {
 
     private func report(_ pairs: [Submission.Pair], students: [Submission], lesson: Lesson) {
         let narrator = Narrator(write: Terminal.writeLine)
-        narrator.title("Similarity · exercise \(lesson.number) · \(students.count) students, \(pairs.count) pairs")
+        narrator.title("Similarity · exercise \(lesson.number) · \(students.count - 1) students and the reference, \(pairs.count) pairs")
         narrator.say(
             "similarity: the share of the smaller solution's fingerprints (runs of \(Fingerprints.k) tokens, identifiers and literals made alike, the stub's removed) that the other has too."
         )
