@@ -48,11 +48,13 @@ struct SimilarityCommand: ParsableCommand {
             let reference = Submission(name: Self.reference, files: files, stubs: stubs) { file in
                 try? String(contentsOf: catalog.root.appendingPathComponent(lesson.solutionDirectory).appendingPathComponent(file), encoding: .utf8)
             }
-            let submissions = [reference] + students.all.map { student in
-                Submission(name: student.name, files: files, stubs: stubs) { file in
-                    try? String(contentsOf: student.checkout.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file), encoding: .utf8)
+            let submissions =
+                [reference]
+                + students.all.map { student in
+                    Submission(name: student.name, files: files, stubs: stubs) { file in
+                        try? String(contentsOf: student.checkout.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file), encoding: .utf8)
+                    }
                 }
-            }
             report(Submission.pairs(submissions), students: submissions, lesson: lesson)
         }
     }
