@@ -5,9 +5,31 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// A PostgreSQL server, by its `postgres://` or `postgresql://` URL.
     case postgres(url: String)
 
-    /// `postgres://…` and `postgresql://…` name a server; anything else is a SQLite path.
+    /// `postgres://…` and `postgresql://…` name a server, in any letter case (written lowercase
+    /// for libpq, which reads only that); anything else is a SQLite path — one that ``problem``
+    /// may refuse.
     public init(_ text: String) {
-        self = text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") ? .postgres(url: text) : .sqlite(path: text)
+        for scheme in ["postgres://", "postgresql://"] where text.lowercased().hasPrefix(scheme) {
+            self = .postgres(url: scheme + text.dropFirst(scheme.count))
+            return
+        }
+        self = .sqlite(path: text)
+    }
+
+    /// Why this location cannot be what it seems, or `nil`: a SQLite "path" that is a URL of
+    /// another scheme (`mysql://…`, `postgresql+psycopg://…`) or a libpq connection string
+    /// (`host=… password=…`) is a mistake, and opening it would create a file named after it,
+    /// password and all. The text is shown without its password.
+    public var problem: String? {
+        guard case .sqlite(let path) = self else { return nil }
+        let shown = PostgresDatabase.redacted(path)
+        if path.firstMatch(of: /^[A-Za-z][A-Za-z0-9+.\-]*:\/\//) != nil {
+            return "\(shown) is a URL the workbook cannot open: a PostgreSQL URL starts with postgres:// or postgresql://, anything else is a SQLite file path"
+        }
+        if path.firstMatch(of: /(?i)(^|\s)(host|hostaddr|dbname|user|password|port|sslmode)\s*=/) != nil {
+            return "\(shown) looks like a libpq connection string: write it as a URL, postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+        }
+        return nil
     }
 
     /// `--database` when given, else `DATABASE_URL` when set, else an in-memory SQLite database.
@@ -40,8 +62,10 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// Opens a new connection.
     public func open() throws(DatabaseError) -> any Database {
         switch self {
-        case .sqlite(let path): try SQLiteDatabase(path: path)
-        case .postgres(let url): try PostgresDatabase(url: url)
+        case .sqlite(let path):
+            if let problem { throw DatabaseError(kind: .connection, message: problem) }
+            return try SQLiteDatabase(path: path)
+        case .postgres(let url): return try PostgresDatabase(url: url)
         }
     }
 
@@ -60,8 +84,10 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// PostgreSQL (see ``PostgresDatabase/scratch(url:)``). A SQLite file is not isolated.
     public func openScratch() throws(DatabaseError) -> any Database {
         switch self {
-        case .sqlite(let path): try SQLiteDatabase(path: path)
-        case .postgres(let url): try PostgresDatabase.scratch(url: url)
+        case .sqlite(let path):
+            if let problem { throw DatabaseError(kind: .connection, message: problem) }
+            return try SQLiteDatabase(path: path)
+        case .postgres(let url): return try PostgresDatabase.scratch(url: url)
         }
     }
 
@@ -79,7 +105,7 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// What to print: the engine and where, without a password.
     public var description: String {
         switch self {
-        case .sqlite(let path): "SQLite (\(path))"
+        case .sqlite(let path): "SQLite (\(PostgresDatabase.redacted(path)))"
         case .postgres(let url): "PostgreSQL (\(PostgresDatabase.redacted(url)))"
         }
     }
@@ -97,7 +123,10 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// How to get going when this location cannot be opened.
     public var remedy: String {
         switch self {
-        case .sqlite: "Use a writable file path, or leave out --database for an in-memory database."
+        case .sqlite:
+            problem == nil
+                ? "Use a writable file path, or leave out --database for an in-memory database."
+                : "Give a postgres://USER:PASSWORD@HOST:PORT/DATABASE URL, a SQLite file path, or leave out --database for an in-memory database."
         case .postgres:
             """
             Is the server running? Start one, e.g. `sudo service postgresql start` or \
