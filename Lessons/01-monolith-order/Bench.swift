@@ -21,13 +21,10 @@ struct Bench: AsyncParsableCommand {
 /// Lesson 01's order transaction on in-memory SQLite, a SQLite file, and PostgreSQL when
 /// DATABASE_URL names a server.
 func measureOrders(count: Int) throws -> [BenchRow] {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-\(getpid()).sqlite").path
-    let floorFile = file.replacingOccurrences(of: ".sqlite", with: "-floor.sqlite")
-    defer {
-        for path in [file, floorFile] {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-    }
+    let folder = try ScratchFolder.make("workbook-bench")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("order.sqlite").path
+    let floorFile = folder.appendingPathComponent("order-floor.sqlite").path
     var locations: [(name: String, location: DatabaseLocation, note: String)] = [
         ("in-memory SQLite", .sqlite(path: ":memory:"), "a dozen statements, no I/O"),
         ("SQLite file (WAL, synchronous=FULL)", .sqlite(path: file), "plus a WAL write and fsync per commit"),

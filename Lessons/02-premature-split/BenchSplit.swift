@@ -11,8 +11,7 @@ import WorkbookKit
 /// Lesson 02's order through three services on loopback, with and without the saga, next to
 /// lesson 01's transaction on a SQLite file (the same durability).
 func measureSplit(orders count: Int) async throws -> [BenchRow] {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-split-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try ScratchFolder.make("workbook-bench-split")
     defer { try? FileManager.default.removeItem(at: folder) }
     let seed = ShopSeed.standard(times: 10_000)
     let lines = [LineItem(productID: "SKU-USB-CABLE-C", quantity: 1)]

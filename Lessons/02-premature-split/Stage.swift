@@ -35,8 +35,7 @@ final class Stage: Sendable {
         self.faultRate = faultRate
         self.placement = placement
         self.orders = Self.generate(orders, seed: seed)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("premature-split-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try ScratchFolder.make("premature-split")
     }
 
     /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.

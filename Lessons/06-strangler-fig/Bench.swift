@@ -33,8 +33,7 @@ func measureRouter(requests: Int) async throws -> [BenchRow] {
         _ = try StranglerFigSolution.route(RouteRequest(method: "POST", path: "/payments/charges", tenant: tenants[index]), plan: plan)
     }
 
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-bench-router-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try ScratchFolder.make("workbook-bench-router")
     defer { try? FileManager.default.removeItem(at: folder) }
     let legacy = try await LoopbackServer.start(
         PaymentsApp(role: .legacy, location: .sqlite(path: folder.appendingPathComponent("legacy.sqlite").path), seed: .standard).router(), name: "legacy")

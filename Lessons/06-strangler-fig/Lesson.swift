@@ -62,7 +62,7 @@ struct Tour: AsyncParsableCommand {
             return
         }
         let stage = Stage(narrator: narrator, implementation: implementation, seed: seed, requests: requests, inProcess: inProcess)
-        let migration = Migration(stage: stage)
+        let migration = try Migration(stage: stage)
         let heading =
             "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
         try await Interruption.run(

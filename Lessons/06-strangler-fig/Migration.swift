@@ -22,17 +22,16 @@ final class Migration: Sendable {
     let folder: URL
 
     /// Nothing runs yet: `launchAll` starts the servers, `stop` stops them.
-    init(stage: Stage) {
+    init(stage: Stage) throws {
         self.stage = stage
         fleet = Fleet(placement: stage.inProcess ? .inProcess : .processes) { server, arguments in
             try Serve.parse([server.rawValue] + arguments).router()
         }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("strangler-fig-\(getpid())")
+        folder = try ScratchFolder.make("strangler-fig")
     }
 
     /// Starts legacy, the first version of payments (with its rounding bug) and the facade.
     func launchAll() async throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await launch(.legacy, [])
         try await launch(.payments, ["--truncating-fees"])
         try await launch(
