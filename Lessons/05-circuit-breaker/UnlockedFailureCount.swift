@@ -7,10 +7,14 @@ import Synchronization
 final class UnlockedFailureCount: Sendable {
     private let failures = Atomic<Int>(0)
 
-    func recordFailure() {
-        let read = failures.load(ordering: .relaxed)
-        failures.store(read + 1, ordering: .relaxed)
-    }
+    /// The source's `failures += 1`: a read, then a write of what was read plus one.
+    func recordFailure() { write(read() + 1) }
 
-    var count: Int { failures.load(ordering: .relaxed) }
+    /// The first half of `+= 1`.
+    func read() -> Int { failures.load(ordering: .relaxed) }
+
+    /// The second half of `+= 1`.
+    func write(_ value: Int) { failures.store(value, ordering: .relaxed) }
+
+    var count: Int { read() }
 }
