@@ -16,7 +16,10 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
         "Placing \(orders) generated orders (seed \(seed)) for \(shop.customers.count) customers over \(shop.products.count) products, one transaction each…")
     var placed = 0
     var refused: [String: Int] = [:]
+    var each = [Duration](repeating: .zero, count: requests.count)
     let latency = try LatencyRecorder.measure(iterations: requests.count) { index in
+        let started = ContinuousClock.now
+        defer { each[index] = ContinuousClock.now - started }
         do {
             _ = try stage.placeOrder(requests[index], database)
             placed += 1
@@ -38,8 +41,8 @@ func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
 
     narrator.say("How the \(orders) orders' times spread (each row's range twice as wide as the one above; the bar is how many orders took that long):")
     TerminalChart.bars(latency.distribution().map { ($0.label, Double($0.count), "\($0.count)") }).forEach(narrator.say)
-    narrator.say(
-        "Most orders sit in the top rows (one to four lines, a dozen statements or so); the thin rows below them are the tail that the p99 and max report.")
+    let rows = latency.distribution()
+    narrator.say(spread(rows, latency: latency, each: each, requests: requests))
     if let sqlite = database as? SQLiteDatabase, sqlite.path == ":memory:" {
         let floor = try OrderFloor.measure(shop: shop, requests: requests)
         narrator.say(
@@ -74,4 +77,27 @@ extension OrderError {
         case .database: "database failure"
         }
     }
+}
+
+/// What the chart of one run shows, computed from it: where most orders sit, how far the p99 is
+/// from the p50, and whether the slowest orders were the longest ones.
+func spread(_ rows: [(label: String, count: Int)], latency: LatencyRecorder, each: [Duration], requests: [OrderRequest]) -> String {
+    guard let busiest = rows.indices.max(by: { rows[$0].count < rows[$1].count }), !each.isEmpty else { return "" }
+    let total = rows.map(\.count).reduce(0, +)
+    let below = rows[(busiest + 1)...].map(\.count).reduce(0, +)
+    let slowest = each.indices.sorted { each[$0] > each[$1] }.prefix(max(1, each.count / 100))
+    let lines = { (indices: [Int]) in Double(indices.map { requests[$0].lines.count }.reduce(0, +)) / Double(max(1, indices.count)) }
+    let tailLines = lines(Array(slowest))
+    let allLines = lines(Array(each.indices))
+    let ratio = Double(latency.p99.inNanoseconds) / Double(max(1, latency.p50.inNanoseconds))
+    let counts = "\(tailLines.formatted(fractionDigits: 1)) lines on average, against \(allLines.formatted(fractionDigits: 1)) for all"
+    let elsewhere = "waiting on something else: the machine's other processes, the system's own work, memory being grown"
+    let why =
+        tailLines >= allLines * 1.5
+        ? "were the longer orders (\(counts)): more lines, more statements"
+        : tailLines <= allLines * 1.15
+            ? "were not the longer orders (\(counts)): the same work, \(elsewhere)"
+            : "were somewhat longer orders (\(counts)): the lines explain a part; the rest is \(elsewhere)"
+    return "The busiest row is \(rows[busiest].label), with \(rows[busiest].count) of \(total) orders; \(below) took longer than that row. "
+        + "The p99 is \(ratio.formatted(fractionDigits: 1))× the p50; the slowest 1% (\(slowest.count) orders) \(why)."
 }
