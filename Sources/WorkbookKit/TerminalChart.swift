@@ -10,9 +10,10 @@ public enum TerminalChart {
         return bar.isEmpty ? "▏" : bar
     }
 
-    /// One row per (label, value): the label, a bar scaled to the largest value, and the note.
-    public static func bars(_ rows: [(label: String, value: Double, note: String)], width: Int = 40) -> [String] {
-        let largest = rows.map(\.value).max() ?? 0
+    /// One row per (label, value): the label, a bar scaled to the largest value (or to `maximum`,
+    /// for an axis that stays the same from run to run), and the note.
+    public static func bars(_ rows: [(label: String, value: Double, note: String)], width: Int = 40, maximum: Double? = nil) -> [String] {
+        let largest = maximum ?? rows.map(\.value).max() ?? 0
         let labelWidth = rows.map(\.label.count).max() ?? 0
         return rows.map { row in
             let label = row.label + String(repeating: " ", count: labelWidth - row.label.count)
