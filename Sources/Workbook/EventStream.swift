@@ -98,6 +98,9 @@ struct EventStream {
     private static func message(of payload: [String: Any]) -> String {
         let messages = (payload["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         let comments = payload["_comments"] as? [String] ?? []
-        return (messages + comments).joined(separator: "\n")
+        // An issue's comment comes both in its messages and on its own, and `Issue.record`'s
+        // text is a bare "Issue recorded": each once, and no bare label.
+        var seen = Set<String>()
+        return (messages + comments).filter { $0 != "Issue recorded" && seen.insert($0).inserted }.joined(separator: "\n")
     }
 }

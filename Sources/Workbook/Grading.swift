@@ -240,10 +240,14 @@ struct Grader {
 extension Grader {
     /// The first failure of a check, and the seed that reproduces a generated run when
     /// PropertyBased recorded one in a later issue.
+    /// The failure a student reads: the check's own first message. PropertyBased adds one of its
+    /// own to every failed generated run ("Failure occured with input …", then a `.fixedSeed`
+    /// to paste into a test file): the check's message already names the shrunk scenario, and a
+    /// student edits no test file, so it is left out unless it is all there is.
     static func message(_ failures: [String]) -> String? {
-        guard let first = failures.first else { return nil }
-        guard !first.contains(".fixedSeed("), let seed = failures.first(where: { $0.contains(".fixedSeed(") }) else { return first }
-        return first + "\n" + seed
+        let ours = failures.filter { !$0.contains(".fixedSeed(") && !$0.hasPrefix("Failure occured with input") }
+        guard let first = ours.first ?? failures.first else { return nil }
+        return first.replacing(/\n?Add `\.fixedSeed\([^)]*\)` to the Test to reproduce this issue\./, with: "")
     }
 }
 

@@ -77,6 +77,29 @@ struct WorkbookTests {
         #expect(check.studentSeconds == 10.25)
     }
 
+    @Test("a failure reads once: its comment not repeated, no bare 'Issue recorded', no PropertyBased echo or fixedSeed advice")
+    func failureReadsOnce() throws {
+        let ours = "rule broken: the same event twice makes one customer\n  input: u1 twice"
+        let issue =
+            #"{"kind":"event","payload":{"kind":"issueRecorded","testID":"M.S/a()","_testCase":{"displayName":"student"},"#
+            + #""issue":{"isKnown":false},"messages":[{"text":"Issue recorded"},{"text":"rule broken: the same event twice makes one customer\n  input: u1 twice"}],"#
+            + #""_comments":["rule broken: the same event twice makes one customer\n  input: u1 twice"]}}"#
+        let lines = [
+            #"{"kind":"test","payload":{"id":"M.S/a()","displayName":"once","_testCases":[{"displayName":"student"}]}}"#,
+            #"{"kind":"event","payload":{"kind":"testCaseStarted","testID":"M.S/a()","_testCase":{"displayName":"student"}}}"#, issue,
+            #"{"kind":"event","payload":{"kind":"runEnded"}}"#,
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let check = try #require(EventStream(contentsOf: file).graded.first)
+        #expect(check.studentFailures == [ours])
+        let library = "Failure occured with input 1. u1 twice.\n\nAdd `.fixedSeed(\"abc=\")` to the Test to reproduce this issue."
+        #expect(Grader.message([ours, library]) == ours)
+        #expect(Grader.message([library, ours]) == ours)
+        #expect(Grader.message(["Expectation failed\nAdd `.fixedSeed(\"abc=\")` to the Test to reproduce this issue."]) == "Expectation failed")
+    }
+
     @Test("exports: Gradescope's fields, well-formed JUnit, one CSV row per student")
     func exports() throws {
         let grade = ExerciseGrade(
