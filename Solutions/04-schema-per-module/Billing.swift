@@ -7,9 +7,12 @@ import WorkbookKit
 /// a second run, after customers and charges exist, changes nothing and loses nothing.
 ///
 /// Billing keeps its customers (one per registered user, by user id) and their charges (id,
-/// user, amount in cents). Name every table `billing.<name>`. References stay inside billing:
-/// a charge may reference billing's customer, never `auth.users` — there are no cross-schema
-/// foreign keys, and the database refuses any statement that touches another module's schema.
+/// user, amount in cents). Name every table `billing.<name>` where you create, read or write it;
+/// inside a `REFERENCES` clause write the bare name (`REFERENCES customers (user_id)`): SQLite
+/// takes no schema there (`REFERENCES billing.customers` is a syntax error), and a reference
+/// always stays in its own schema. References stay inside billing: a charge may reference
+/// billing's customer, never `auth.users` — there are no cross-schema foreign keys, and the
+/// database refuses any statement that touches another module's schema.
 /// `Migrations.apply(_:module:on:)` records which steps already ran, if you want it. Every
 /// statement must work on SQLite and on PostgreSQL (`BIGINT`, `TEXT`, `ON CONFLICT … DO NOTHING`
 /// do; `INSERT OR IGNORE` and `AUTOINCREMENT` are SQLite's own).

@@ -24,7 +24,11 @@ final class ModularShop {
         billing = implementation.billing
         self.implementation = implementation
         let connection = database.connection(for: .billing)
-        try billing.migrate(connection)
+        do {
+            try billing.migrate(connection)
+        } catch let error as DatabaseError where error.sql?.uppercased().contains("REFERENCES BILLING.") == true {
+            throw MigrationFailed(error: error)
+        }
         let billing = billing
         if listening { auth.onUserRegistered { try billing.handle($0, connection) } }
     }
@@ -83,5 +87,13 @@ enum SummaryOutcome: Hashable, CustomStringConvertible {
         case .summary(let summary): summary.map { "\($0)" } ?? "nil (no such customer)"
         case .failed(let error): "failed: \(error)"
         }
+    }
+}
+
+/// The one migration mistake the contract warns about, named: a schema inside `REFERENCES`.
+struct MigrationFailed: Error, CustomStringConvertible {
+    let error: DatabaseError
+    var description: String {
+        "migrateBilling failed: \(error)\n  In a REFERENCES clause write the bare table name, `REFERENCES customers (user_id)`: SQLite takes no schema there, and the reference stays in billing's schema."
     }
 }
