@@ -16,7 +16,8 @@ final class GradingLock {
     /// Takes the lock on `file`, waiting for a run that holds it; `onWait` is told once.
     init(file: URL, onWait: (String) -> Void) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        descriptor = open(file.path, O_RDWR | O_CREAT, 0o644)
+        // Not inherited by the builds and test runs the grader starts: the lock is this process's alone.
+        descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw UsageError("cannot open the grading copy's lock \(file.path): \(String(cString: strerror(errno)))") }
         var told = false
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
