@@ -25,10 +25,10 @@ struct MonolithOrderCommand: AsyncParsableCommand {
     @Flag(help: "Run the acts on your own Exercises/01-monolith-order instead of the reference solution.")
     var mine = false
 
-    @Option(help: "How many orders act 5 places to measure throughput and latency (1…1000000).")
+    @Option(parsing: .unconditional, help: "How many orders act 5 places to measure throughput and latency (1…1000000).")
     var orders = 2_000
 
-    @Option(help: "Seed for the generated shop and orders of act 5; the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "Seed for the generated shop and orders of act 5; the same seed gives the same run.")
     var seed: UInt64 = 1
 
     @Option(help: "A SQLite file path, :memory:, or a postgres:// URL (default: $DATABASE_URL, else :memory:).")

@@ -31,13 +31,13 @@ struct Tour: AsyncParsableCommand {
     @Flag(help: "Run the saga acts on your own Exercises/02-premature-split instead of the reference solution.")
     var mine = false
 
-    @Option(help: "How many orders each act places (1…5000).")
+    @Option(parsing: .unconditional, help: "How many orders each act places (1…5000).")
     var orders = 100
 
-    @Option(help: "Seed for the generated orders and the faults; the same seed gives the same faults.")
+    @Option(parsing: .unconditional, help: "Seed for the generated orders and the faults; the same seed gives the same faults.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("fault-rate"), help: "The share of calls, in acts 2 and 3, that meet a fault (0…0.5).")
+    @Option(name: .customLong("fault-rate"), parsing: .unconditional, help: "The share of calls, in acts 2 and 3, that meet a fault (0…0.5).")
     var faultRate = 0.1
 
     @Flag(name: .customLong("in-process"), help: "Run the three servers inside this process instead of as child processes.")

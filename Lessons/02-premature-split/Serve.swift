@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
     @Argument(help: "Which service: inventory, orders or payments.")
     var service: ServiceName
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(parsing: .unconditional, help: "The port to listen on; 0 picks a free one.")
     var port = 0
 
     @Option(help: "The address to bind. Anything but 127.0.0.1 exposes the service to the network.")
@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The service's database: a SQLite file (kept across restarts), :memory:, or a postgres:// URL (a scratch schema).")
     var database = ":memory:"
 
-    @Option(help: "Stock and money are the standard shop's times this factor.")
+    @Option(parsing: .unconditional, help: "Stock and money are the standard shop's times this factor.")
     var scale = 1
 
     @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this one is gone.")

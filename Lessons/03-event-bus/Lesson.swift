@@ -22,10 +22,10 @@ struct EventBusCommand: AsyncParsableCommand {
     @Flag(help: "Run the acts on your own Exercises/03-event-bus instead of the reference bus.")
     var mine = false
 
-    @Option(help: "How many events act 6 publishes to measure latency and throughput (10…100000).")
+    @Option(parsing: .unconditional, help: "How many events act 6 publishes to measure latency and throughput (10…100000).")
     var events = 1_000
 
-    @Option(help: "Seed for event ids and generated orders; the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "Seed for event ids and generated orders; the same seed gives the same run.")
     var seed: UInt64 = 1
 
     @Option(help: "A SQLite file path, :memory:, or a postgres:// URL for the outbox act (default: $DATABASE_URL, else :memory:).")

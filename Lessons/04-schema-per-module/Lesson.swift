@@ -22,7 +22,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
     @Flag(help: "Run the acts on your own Exercises/04-schema-per-module instead of the reference billing module.")
     var mine = false
 
-    @Option(help: "Seed for the charges the acts record; the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "Seed for the charges the acts record; the same seed gives the same run.")
     var seed: UInt64 = 1
 
     @Option(help: "A directory for the SQLite module files, :memory: (a temporary directory), or a postgres:// URL (default: $DATABASE_URL, else :memory:).")

@@ -23,10 +23,10 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
     @Flag(help: "Run the acts with your own Exercises/05-circuit-breaker instead of the reference breaker.")
     var mine = false
 
-    @Option(help: "Seed for the retry jitter; the same seed gives the same pauses.")
+    @Option(parsing: .unconditional, help: "Seed for the retry jitter; the same seed gives the same pauses.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many checkouts the busy acts send (20…1000).")
+    @Option(parsing: .unconditional, help: "How many checkouts the busy acts send (20…1000).")
     var requests = 100
 
     func validate() throws {

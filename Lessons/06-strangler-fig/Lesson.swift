@@ -37,10 +37,10 @@ struct Tour: AsyncParsableCommand {
     @Flag(help: "Route with your own Exercises/06-strangler-fig instead of the reference router.")
     var mine = false
 
-    @Option(help: "Seed for the generated traffic and the shadow's call order.")
+    @Option(parsing: .unconditional, help: "Seed for the generated traffic and the shadow's call order.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many requests each act sends (40…5000).")
+    @Option(parsing: .unconditional, help: "How many requests each act sends (40…5000).")
     var requests = 400
 
     @Flag(name: .customLong("in-process"), help: "Run the three servers inside this process instead of as child processes.")

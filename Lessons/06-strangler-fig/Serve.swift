@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
     @Argument(help: "Which server: legacy, payments or facade.")
     var server: Server
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(parsing: .unconditional, help: "The port to listen on; 0 picks a free one.")
     var port = 0
 
     @Option(help: "The server's database (legacy and payments): a SQLite file, :memory:, or a postgres:// URL.")
@@ -43,7 +43,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "facade: route with your own Exercises/06-strangler-fig.")
     var mine = false
 
-    @Option(help: "facade: seed for the shadow's call order.")
+    @Option(parsing: .unconditional, help: "facade: seed for the shadow's call order.")
     var seed: UInt64 = 1
 
     @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this one is gone.")

@@ -14,7 +14,7 @@ struct AutograderOptions: ParsableArguments {
     @Argument(help: "Exercise numbers to grade (e.g. 01 3); all exercises when none is given.")
     var exercises: [String] = []
 
-    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
+    @Option(parsing: .unconditional, help: "Seconds one exercise's tests may take before they are stopped.")
     var timeout = 300
 
     func validate() throws {

@@ -18,7 +18,7 @@ struct GradeCommand: AsyncParsableCommand {
     @Argument(help: "Exercise numbers (e.g. 01 3); all exercises when none is given.")
     var exercises: [String] = []
 
-    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
+    @Option(parsing: .unconditional, help: "Seconds one exercise's tests may take before they are stopped.")
     var timeout = 300
 
     @Option(parsing: .upToNextOption, help: "Student checkouts to grade (instructor mode).")

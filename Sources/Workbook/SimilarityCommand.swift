@@ -23,7 +23,7 @@ struct SimilarityCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Two or more student checkouts.")
     var student: [String] = []
 
-    @Option(help: "Report pairs whose similarity is at least this share (0…1).")
+    @Option(parsing: .unconditional, help: "Report pairs whose similarity is at least this share (0…1).")
     var threshold = 0.5
 
     /// The name the reference solution goes by in the pairs.

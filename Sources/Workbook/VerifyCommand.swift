@@ -13,13 +13,13 @@ struct VerifyCommand: AsyncParsableCommand {
             the exercises, every student-side check runs and passes.
             """)
 
-    @Option(help: "Seconds one exercise's tests may take before they are stopped.")
+    @Option(parsing: .unconditional, help: "Seconds one exercise's tests may take before they are stopped.")
     var timeout = 600
 
     @Flag(help: "Instead: grade every committed mistake (Tests/NN-slug/Mistakes/NAME): each must fail a check, each correct-… variant must pass.")
     var mistakes = false
 
-    @Option(help: "With --mistakes: run only this many mistakes of each exercise (and every correct variant), chosen by --pick.")
+    @Option(parsing: .unconditional, help: "With --mistakes: run only this many mistakes of each exercise (and every correct variant), chosen by --pick.")
     var sample: Int?
 
     @Option(help: "With --sample: the key that chooses the sample (CI passes the commit hash).")
