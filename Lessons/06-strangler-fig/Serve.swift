@@ -60,6 +60,9 @@ struct Serve: AsyncParsableCommand {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host?.isEmpty == false else {
                 throw ValidationError("\(flag) needs an http:// URL such as http://127.0.0.1:8080, got \"\(url)\"")
             }
+            if let port = parsed.port, !(1...65_535).contains(port) {
+                throw ValidationError("\(flag): port \(port) is not a TCP port (1…65535), in \"\(url)\"")
+            }
         }
     }
 
