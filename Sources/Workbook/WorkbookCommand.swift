@@ -20,7 +20,27 @@ struct WorkbookCommand: AsyncParsableCommand {
         } catch let error as UsageError {
             Terminal.printError("workbook: \(error.description)")
             throw ExitCode(64)
+        } catch let error as CocoaError {
+            Terminal.printError("workbook: \(Self.explain(error))")
+            throw ExitCode(1)
         }
+    }
+
+    /// A file error in one line a person reads: what could not be done, to which path, and why —
+    /// not Foundation's NSCocoaErrorDomain dump.
+    static func explain(_ error: CocoaError) -> String {
+        let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.filePath ?? "a file"
+        let destination = error.userInfo["NSDestinationFilePath"] as? String
+        let reason: String
+        switch error.code {
+        case .fileWriteFileExists: reason = "something is already there"
+        case .fileNoSuchFile, .fileReadNoSuchFile: reason = "its folder does not exist"
+        case .fileWriteNoPermission, .fileReadNoPermission: reason = "permission denied"
+        case .fileWriteOutOfSpace: reason = "the disk is full"
+        case .fileWriteVolumeReadOnly: reason = "the disk is read-only"
+        default: reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+        }
+        return "cannot write \(destination ?? path): \(reason)"
     }
 
     /// `guarded` for the commands that start processes and make temporary folders: Ctrl-C
@@ -35,6 +55,9 @@ struct WorkbookCommand: AsyncParsableCommand {
                 } catch let error as UsageError {
                     Terminal.printError("workbook: \(error.description)")
                     throw ExitCode(64)
+                } catch let error as CocoaError {
+                    Terminal.printError("workbook: \(explain(error))")
+                    throw ExitCode(1)
                 }
             },
             cleanup: {
