@@ -42,6 +42,8 @@ public enum JSON {
 
     /// Decodes a value, or says which field was wrong in a line a client can read.
     public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws(BadRequest) -> Value {
+        // JSON is UTF-8 text; a body that is not would be decoded with its bad bytes replaced.
+        guard String(validating: data, as: UTF8.self) != nil else { throw BadRequest(reason: "the body is not UTF-8 text, so not JSON") }
         let value: Value
         do { value = try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
             throw BadRequest(explaining: error)
