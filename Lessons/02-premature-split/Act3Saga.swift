@@ -62,18 +62,20 @@ func actSaga(_ stage: Stage) async throws {
     narrator.say(
         "The extra calls are retries and compensations; the tail is the time spent waiting for answers that never come (\(stage.timeout.readable) per timeout)."
     )
-    if let lines = sagaLines() {
+    let whose = stage.implementation == .student ? "Exercises" : "Solutions"
+    if let lines = sagaLines(in: whose) {
         narrator.say(
-            "And the code: the saga is \(lines) lines; lesson 01's placeOrder was one transaction. Each step now has three more states — retrying, compensating, in doubt — and each service an idempotency table."
+            "And the code: \(stage.implementation == .student ? "your saga" : "the reference saga") is \(lines) lines (\(whose)/02-premature-split/OrderSaga.swift, without blank and comment lines); lesson 01's placeOrder was one transaction. Each step now has three more states — retrying, compensating, in doubt — and each service an idempotency table."
         )
     }
 }
 
-/// The length of the reference saga's file, found from this source file's place in the
-/// workbook (so from any working directory); nil when the sources are not there.
-private func sagaLines() -> Int? {
+/// The length of a saga file (the reference's in Solutions/, the student's in Exercises/),
+/// found from this source file's place in the workbook (so from any working directory); nil
+/// when the sources are not there.
+private func sagaLines(in folder: String) -> Int? {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let file = root.appendingPathComponent("Solutions/02-premature-split/OrderSaga.swift")
+    let file = root.appendingPathComponent("\(folder)/02-premature-split/OrderSaga.swift")
     guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
     return text.split(separator: "\n", omittingEmptySubsequences: false).filter {
         let line = $0.trimmingCharacters(in: .whitespaces)
