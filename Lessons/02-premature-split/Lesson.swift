@@ -1,4 +1,5 @@
 import ArgumentParser
+import Database
 import PrematureSplitExercise
 import PrematureSplitKit
 import PrematureSplitSolution
@@ -81,6 +82,11 @@ struct Tour: AsyncParsableCommand {
             {
                 narrator.title("Lesson 02 · The premature microservice split")
                 narrator.say(heading)
+                if let url = Terminal.environment(["DATABASE_URL"])["DATABASE_URL"], !url.isEmpty {
+                    narrator.say(
+                        "DATABASE_URL is set, and this lesson does not use it: its three services each keep a SQLite file of their own, a database per service, made and removed by the run. To put one service on \(DatabaseLocation(url)), run it alone: `premature-split serve payments --database URL`."
+                    )
+                }
                 await stage.run(1, "The same order, over the network", actNetwork)
                 await stage.run(2, "Partial failure, handled the naive way", actNaive)
                 await stage.run(3, "The saga: compensations, retries, idempotency keys", actSaga)
