@@ -17,7 +17,8 @@ import WorkbookKit
 /// - is retried while its error is transient (`ServiceCallError.isTransient`), up to
 ///   `policy.attempts` attempts in all, sleeping `policy.pause(after: n)` on `policy.clock`
 ///   between failed attempt n and attempt n + 1 — never after the last attempt, and never after
-///   an error that is not retried;
+///   an error that is not retried. A pause cut short (`sleep` throws, as it does when the task is
+///   cancelled) ends only the pause: the next attempt follows, and the saga goes on to its answer;
 /// - fails its step as `.refused` on a non-transient error, as `.errorBody` on a
 ///   `Reply.errorBody` (never retried: the service answered), as `.gaveUp` when the attempts run out.
 ///

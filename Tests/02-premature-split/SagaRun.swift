@@ -33,11 +33,10 @@ struct SagaRun: Sendable {
     /// instead of hanging, when a saga does not return within 20 s.
     static func run(
         _ orders: [OrderWithFaults], on implementation: Implementation, attempts: Int = 3,
-        location: DatabaseLocation = .sqlite(path: ":memory:"),
+        location: DatabaseLocation = .sqlite(path: ":memory:"), clock: any WorkbookClock = ImmediateClock(),
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> SagaRun? {
         let shop = try SplitShop.inProcess(location: location, seed: .standard)
-        let clock = ImmediateClock()
         let policy = SagaPolicy(attempts: attempts, backoff: .milliseconds(10), clock: clock)
         let saga = implementation.saga
         var outcomes: [SagaOutcome] = []
@@ -67,4 +66,18 @@ enum Orders {
     static let tooManyKeyboards = SplitOrder(orderID: "o-2", customerID: "linus", lines: [LineItem(productID: "SKU-KEYBOARD-K7", quantity: 3)])
     /// grace buys headphones for 149.99 with 40.00.
     static let graceHeadphones = SplitOrder(orderID: "o-3", customerID: "grace", lines: [LineItem(productID: "SKU-HEADPHONES-XZ3", quantity: 1)])
+}
+
+/// A clock whose every pause is cut short: `sleep` throws at once, as `Task.sleep` does in a
+/// cancelled task. Counts the pauses asked for; its time never moves.
+final class InterruptedClock: WorkbookClock {
+    private let asked = Locked(0)
+
+    var now: Duration { .zero }
+    var pauses: Int { asked.withLock { $0 } }
+
+    func sleep(for duration: Duration) async throws {
+        asked.withLock { $0 += 1 }
+        throw CancellationError()
+    }
 }

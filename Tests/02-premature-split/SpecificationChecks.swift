@@ -100,6 +100,32 @@ struct SpecificationChecks {
         }
     }
 
+    @Test("a pause cut short ends only the pause: the next attempt follows and the saga answers", arguments: await Grading.implementations())
+    func pauseCutShort(_ implementation: Implementation) async throws {
+        let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: [.serverError, .serverError], .payments: [.timeout]])
+        let clock = InterruptedClock()
+        let run: SagaRun?
+        do {
+            run = try await SagaRun.run([entry], on: implementation, attempts: 3, clock: clock)
+        } catch {
+            Issue.record(
+                "rule broken: a pause cut short ends only the pause\n  expected: the saga goes on and answers .completed\n  yours:    placeOrderSaga threw \(error)\n  input:    \(entry), every clock.sleep throwing CancellationError"
+            )
+            return
+        }
+        guard let run else { return }
+        #expect(
+            run.outcomes == [.completed] && clock.pauses == 3,
+            "rule broken: a pause cut short ends only the pause; the next attempt follows\n  expected: [completed] after 3 pauses asked for\n  yours:    \(run.outcomes) after \(clock.pauses)\n  input:    \(entry), every clock.sleep throwing CancellationError"
+        )
+        expectCalls(
+            run,
+            [
+                "inventory.reserve → 500", "inventory.reserve → 500", "inventory.reserve → 200", "orders.record → 200",
+                "payments.charge → no answer", "payments.charge → 200",
+            ], "\(entry), every pause cut short")
+    }
+
     @Test("a response lost after the charge committed is retried with its key: one charge, not two", arguments: await Grading.implementations())
     func lostResponse(_ implementation: Implementation) async throws {
         let entry = OrderWithFaults(order: Orders.cables, faults: [.inventory: [.lostResponse], .payments: [.lostResponse]])
