@@ -38,7 +38,22 @@ struct BusScenario: Sendable, CustomStringConvertible {
     }
 
     var description: String {
-        "failing attempts per consumer (by event number modulo): \(failures)\n"
+        let attempts = RetryPolicy.fast.maxAttempts
+        let plan = failures.enumerated().map { consumer, cycle in
+            let parts = cycle.enumerated().map { rest, failing in
+                let which = cycle.count == 1 ? "every event" : "events numbered \(rest), \(rest + cycle.count), \(rest + 2 * cycle.count), …"
+                let (fails, succeeds) = cycle.count == 1 ? ("fails", "succeeds") : ("fail", "succeed")
+                let fate =
+                    failing == 0
+                    ? "\(succeeds) at once"
+                    : failing >= attempts
+                        ? "\(fails) all \(attempts) attempts: dead-lettered (\(failing) failing in all, so a replay may pass)"
+                        : "\(fails) \(failing), then \(succeeds)"
+                return "\(which) \(fate)"
+            }
+            return "  c\(consumer): " + parts.joined(separator: "; ")
+        }
+        return "how each consumer's handler behaves (\(attempts) attempts per delivery):\n" + plan.joined(separator: "\n") + "\nsteps:\n"
             + steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n")
     }
 
@@ -74,8 +89,9 @@ struct BusOutcome: Equatable, CustomStringConvertible {
 
     var description: String {
         let consumers = Set(handled.keys).union(deadLetters.keys).sorted()
+        guard !consumers.isEmpty else { return "  nothing handled, no dead letter" }
         return consumers.map { consumer in
-            "\(consumer): handled \(handled[consumer] ?? []); dead letters \((deadLetters[consumer] ?? []).map { "\($0.event.id)×\($0.attempts)" })"
+            "  \(consumer): handled \(handled[consumer] ?? []); dead letters \((deadLetters[consumer] ?? []).map { "\($0.event.id)×\($0.attempts)" })"
         }.joined(separator: "\n")
     }
 }
