@@ -65,3 +65,14 @@ public final class FaultInjectingDatabase: Database {
         try beforeStatement?(sql, wrapped)
     }
 }
+
+extension FaultInjectingDatabase {
+    /// Whether `sql` is an UPDATE, INSERT, DELETE or REPLACE (or a WITH before one) that names
+    /// `table`, in any letter case or spacing: the moment a `beforeStatement` hook plays another
+    /// session's change "just before the first write to `table`".
+    public static func writes(_ sql: String, to table: String) -> Bool {
+        let words = sql.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+        guard let verb = words.first, ["update", "insert", "delete", "replace", "with"].contains(verb) else { return false }
+        return words.contains(Substring(table))
+    }
+}

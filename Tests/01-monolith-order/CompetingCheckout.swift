@@ -16,7 +16,7 @@ final class CompetingCheckout {
     private(set) var ranBefore: String?
 
     convenience init(wrapping real: any Database, beforeFirstWriteTo table: String, sql: String, parameters: [SQLValue]) {
-        self.init(wrapping: real, sql: sql, parameters: parameters) { statement, _ in Self.writes(statement, to: table) }
+        self.init(wrapping: real, sql: sql, parameters: parameters) { statement, _ in FaultInjectingDatabase.writes(statement, to: table) }
     }
 
     /// Runs `sql` once, before the first statement for which `moment` is true (it is given the
@@ -28,12 +28,5 @@ final class CompetingCheckout {
             ranBefore = statement
             try real.execute(sql, parameters)
         }
-    }
-
-    /// Whether `sql` is an UPDATE, INSERT or DELETE that names `table`, in any letter case or spacing.
-    static func writes(_ sql: String, to table: String) -> Bool {
-        let words = sql.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
-        guard let verb = words.first, ["update", "insert", "delete", "replace", "with"].contains(verb) else { return false }
-        return words.contains(Substring(table))
     }
 }

@@ -42,7 +42,7 @@ struct BillingFaultChecks {
         let overlapping = FaultInjectingDatabase(wrapping: shop.billingConnection)
         var secondRanBefore: String?
         overlapping.beforeStatement = { statement, real throws(DatabaseError) in
-            guard secondRanBefore == nil, CompetingWrite.writes(statement, to: "customers") else { return }
+            guard secondRanBefore == nil, FaultInjectingDatabase.writes(statement, to: "customers") else { return }
             secondRanBefore = statement
             do {
                 try handle(event, JoinedTransaction(real))

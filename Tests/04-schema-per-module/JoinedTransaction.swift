@@ -19,13 +19,3 @@ final class JoinedTransaction: Database {
     func commit() throws(DatabaseError) {}
     func rollback() throws(DatabaseError) {}
 }
-
-/// Whether a statement writes a table.
-enum CompetingWrite {
-    /// Whether `sql` is an UPDATE, INSERT, DELETE or REPLACE that names `table`, in any letter case or spacing.
-    static func writes(_ sql: String, to table: String) -> Bool {
-        let words = sql.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
-        guard let verb = words.first, ["update", "insert", "delete", "replace", "with"].contains(verb) else { return false }
-        return words.contains(Substring(table))
-    }
-}

@@ -44,4 +44,12 @@ struct FaultInjectingDatabaseTests {
         #expect(entries == ["before", "first"], "the hook's change lands first; the failed statement runs neither")
         #expect(wrapped.trace == ["INSERT INTO log VALUES ('first')", "INSERT INTO log VALUES ('second')"], "the hook's own statement is not traced")
     }
+
+    @Test("a write to a table is told apart from reads and from writes to other tables, in any case and spacing")
+    func writesToTable() {
+        #expect(FaultInjectingDatabase.writes("update  Products set stock = 1", to: "products"))
+        #expect(FaultInjectingDatabase.writes("INSERT INTO billing.customers (user_id) VALUES ($1)", to: "customers"))
+        #expect(!FaultInjectingDatabase.writes("SELECT stock FROM products", to: "products"))
+        #expect(!FaultInjectingDatabase.writes("UPDATE customers SET balance_cents = 0", to: "products"))
+    }
 }
