@@ -74,8 +74,11 @@ private func takeApart(_ narrator: Narrator) async throws {
         ["layer", "p50", "adds, at p50"],
         [
             ["TCP: one byte there and back, blocking sockets (the floor)", tcp.readable, "two thread wake-ups and loopback TCP"],
-            ["Hummingbird + AsyncHTTPClient alone", libraries.readable, signed(libraries - tcp) + ": HTTP, and hops between event loops and tasks"],
-            ["ours: ServiceRouter + HTTPCaller", ours.readable, signed(ours - libraries) + ": routing, fault injection, the call log, the recorded span"],
+            ["Hummingbird + AsyncHTTPClient alone", libraries.readable, (libraries - tcp).signedReadable + ": HTTP, and hops between event loops and tasks"],
+            [
+                "ours: ServiceRouter + HTTPCaller", ours.readable,
+                (ours - libraries).signedReadable + ": routing, fault injection, the call log, the recorded span",
+            ],
         ])
     narrator.say("The call is \((ours / tcp).formatted(fractionDigits: 1))× its TCP floor. " + shares(tcp: tcp, libraries: libraries, ours: ours))
 }
@@ -95,17 +98,11 @@ func shares(tcp: Duration, libraries: Duration, ours: Duration) -> String {
             ? "The libraries' share is most of the difference (\(librariesPart.readable) of \(overFloor.readable)): each call crosses between an event-loop thread and a task at both ends, and every crossing is a thread wake-up."
             : "The libraries account for \(librariesPart.readable) of the \(overFloor.readable) above the floor."
     if (oursPart < .zero ? Duration.zero - oursPart : oursPart) < noise {
-        text += " Our own code's part, \(signed(oursPart)), is within this run's noise (under \(noise.readable)): too small to tell from one run."
+        text += " Our own code's part, \(oursPart.signedReadable), is within this run's noise (under \(noise.readable)): too small to tell from one run."
     } else if oursPart < .zero {
         text += " The libraries alone measured \((Duration.zero - oursPart).readable) slower than with our code on top: noise on a busy machine; rerun."
     } else {
         text += " Our own code's share is \((Double(oursPart.inNanoseconds) / Double(ours.inNanoseconds) * 100).formatted(fractionDigits: 0))% of the call."
     }
     return text
-}
-
-/// "+12.3 µs", "−1.20 µs" or "±0": a difference of two medians, which noise can make negative.
-private func signed(_ difference: Duration) -> String {
-    if difference == .zero { return "±0" }
-    return difference < .zero ? "−" + (Duration.zero - difference).readable : "+" + difference.readable
 }

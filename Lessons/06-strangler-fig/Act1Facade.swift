@@ -33,7 +33,7 @@ func actFacade(_ stage: Stage, _ migration: Migration) async throws {
         [
             ["client → legacy", direct.p50.readable, direct.p99.readable, BuildConfiguration.name],
             ["client → facade → legacy", viaFacade.p50.readable, viaFacade.p99.readable, BuildConfiguration.name],
-            ["added by the facade, per request", signedReadable(addedAt(0.5)), signedReadable(addedAt(0.99)), BuildConfiguration.name],
+            ["added by the facade, per request", addedAt(0.5).signedReadable, addedAt(0.99).signedReadable, BuildConfiguration.name],
         ])
     narrator.say(
         "added by the facade: for each request, its time through the facade minus its time straight to legacy, sent one after the other; the row gives those \(added.count) differences' own p50 and p99. A negative one is a request that happened to be faster through the facade: noise of a single request."
@@ -43,9 +43,4 @@ func actFacade(_ stage: Stage, _ migration: Migration) async throws {
         ? narrator.ok("every answer through the facade was byte for byte the answer without it: clients notice nothing but the added hop")
         : narrator.failed("\(different) answers differed through the facade")
     if let advice = BuildConfiguration.timingAdvice { narrator.say("(\(advice))") }
-}
-
-/// "+1.20 ms" or "−35.0 µs": a per-request difference, which noise can make negative.
-private func signedReadable(_ difference: Duration) -> String {
-    difference < .zero ? "−" + (Duration.zero - difference).readable : "+" + difference.readable
 }

@@ -70,6 +70,13 @@ extension Duration {
         }
     }
 
+    /// A difference with its sign: "+12.3 µs", "−1.20 ms" or "±0" (a difference of two
+    /// measurements, which noise can make negative).
+    public var signedReadable: String {
+        if self == .zero { return "±0" }
+        return self < .zero ? "−" + (Duration.zero - self).readable : "+" + readable
+    }
+
     private static func format(_ value: Double, _ unit: String) -> String {
         let digits = value < 10 ? 2 : value < 100 ? 1 : 0
         return "\(value.formatted(fractionDigits: digits)) \(unit)"

@@ -35,6 +35,13 @@ struct MeasurementTests {
         #expect(duration.readable == text)
     }
 
+    @Test("a difference reads with its sign, and zero as ±0")
+    func signedReadable() {
+        #expect(Duration.microseconds(130).signedReadable == "+130 µs")
+        #expect((Duration.zero - .microseconds(4_560)).signedReadable == "−4.56 ms")
+        #expect(Duration.zero.signedReadable == "±0")
+    }
+
     @Test(
         "numbers format with a fixed number of decimals",
         arguments: [
