@@ -1,4 +1,5 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 // One workbook, six lessons. Each lesson NN-slug is one line of `lessons` below: its kit, its
@@ -6,6 +7,16 @@ import PackageDescription
 // slug and the prefix (see `LessonTargets`). Heavy dependencies (HTTP) belong only to the lessons
 // that need them, so that `swift run monolith-order` on a fresh clone builds quickly. Every
 // target declares exactly what its sources import: CI checks it (`.ci/dependencies`).
+
+/// Whether Solutions/ is here. The student edition (`workbook edition`) leaves it out: its lessons
+/// and checks then build without the reference solutions (`#if canImport(…Solution)`) and run the
+/// student's own code.
+let referenceShipped = shipped("Solutions")
+
+/// Whether `path`, from the package's root, is here.
+func shipped(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + path)
+}
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -20,7 +31,7 @@ let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distrib
 // swift-format-ignore
 let lessons = [
     LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "Shop"]),
-    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", "MonolithOrderSolution", nioCore, "ServiceKit", "Shop", tracing], checks: ["Database", "ServiceKit", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "ServiceKit", "Shop"]),
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
     LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
@@ -69,7 +80,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 argumentParser,
             ],
-            swiftSettings: strict,
+            // The student edition's WorkbookKit says the reference is held out (`Implementation`).
+            swiftSettings: strict + (referenceShipped ? [] : [.define("REFERENCE_HELD_OUT")]),
             // LLVM's lld, shipped with the toolchain, links the test bundle in about half the time
             // of the default gold (1.7 s against 3–4 s here): every target links WorkbookKit, so
             // every link of the package, and every grade after an edit, uses it.
@@ -96,7 +108,6 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
@@ -106,15 +117,26 @@ let package = Package(
         // Lesson 04's modules besides billing (the exercise): each a target of its own, so that
         // billing may depend on the modules' public API (the kit), never on another module.
         .target(name: "SchemaPerModuleAuth", dependencies: ["SchemaPerModuleKit", "Database"], swiftSettings: strict),
-    ] + lessons.flatMap(\.targets)
+    ] + workbookTests + lessons.flatMap(\.targets)
 )
+
+/// The workbook command's own tests: the student edition leaves them to the instructor's copy.
+var workbookTests: [Target] {
+    shipped("Tests/WorkbookTests") ? [.testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict)] : []
+}
+
+/// Lesson `prefix`'s reference solution, or in the student edition the student's own answer.
+func reference(_ prefix: String) -> [Target.Dependency] {
+    [.target(name: prefix + (referenceShipped ? "Solution" : "Exercise"))]
+}
 
 /// One lesson's targets and product, by the course's naming rule (DESIGN.md) for prefix P and
 /// NN-slug. Each list names exactly what those sources import besides what every one of them
 /// does:
 /// - `PKit` (Sources/PKit), the given code: WorkbookKit and `kit`;
 /// - `PExercise` (Exercises/NN-slug) and `PSolution` (Solutions/NN-slug): the kit, WorkbookKit and
-///   `answer` — the same for both, so that a solution sees no more than the student's file;
+///   `answer` — the same for both, so that a solution sees no more than the student's file; the
+///   student edition has no `PSolution`, and the targets below see only `PExercise`;
 /// - `PLesson` (Lessons/NN-slug; the executable `slug`): the kit, both answers, ArgumentParser,
 ///   WorkbookKit and `runs`;
 /// - `PTests` (Tests/NN-slug): the kit, both answers, PropertyBased, WorkbookKit and `checks`.
@@ -128,18 +150,21 @@ struct LessonTargets {
         runs: [Target.Dependency] = [], checks: [Target.Dependency] = []
     ) {
         let given = Target.Dependency.target(name: prefix + "Kit")
-        let answers: [Target.Dependency] = [.target(name: prefix + "Exercise"), .target(name: prefix + "Solution")]
-        targets = [
-            .target(name: prefix + "Kit", dependencies: ["WorkbookKit"] + kit, swiftSettings: strict),
-            .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
-            .target(name: prefix + "Solution", dependencies: [given, "WorkbookKit"] + answer, path: "Solutions/\(slug)", swiftSettings: strict),
-            .executableTarget(
-                name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit"] + runs,
-                path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json"], swiftSettings: strict),
-            .testTarget(
-                name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
-                path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"], swiftSettings: strict),
-        ]
+        let answers: [Target.Dependency] = [.target(name: prefix + "Exercise")] + (referenceShipped ? [.target(name: prefix + "Solution")] : [])
+        let solution: [Target] =
+            referenceShipped
+            ? [.target(name: prefix + "Solution", dependencies: [given, "WorkbookKit"] + answer, path: "Solutions/\(slug)", swiftSettings: strict)] : []
+        targets =
+            [
+                .target(name: prefix + "Kit", dependencies: ["WorkbookKit"] + kit, swiftSettings: strict),
+                .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
+                .executableTarget(
+                    name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit"] + runs,
+                    path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json"], swiftSettings: strict),
+                .testTarget(
+                    name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
+                    path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"].filter { shipped("Tests/\(slug)/\($0)") }, swiftSettings: strict),
+            ] + solution
         product = .executable(name: String(slug.drop { $0 != "-" }.dropFirst()), targets: [prefix + "Lesson"])
     }
 }

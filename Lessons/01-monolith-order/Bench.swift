@@ -2,7 +2,6 @@ import ArgumentParser
 import Database
 import Foundation
 import MonolithOrderKit
-import MonolithOrderSolution
 import Shop
 import WorkbookKit
 
@@ -12,6 +11,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        try Implementation.requireReference(for: "The bench")
         try await options.run([
             BenchFigure("order") { try measureOrders(count: BenchFigure.count(5_000, scale: $0)) }
         ])
@@ -38,9 +38,9 @@ func measureOrders(count: Int) throws -> [BenchRow] {
         let requests = (0..<(count + 100)).map { GeneratedOrders.request(number: $0, shop: shop, &random) }
         let database = try location.openScratch()
         try shop.install(on: database)
-        for request in requests.prefix(100) { _ = try? MonolithOrderSolution.placeOrder(request, in: database) }
+        for request in requests.prefix(100) { _ = try? Reference.placeOrder(request, database) }
         let latency = LatencyRecorder.measure(iterations: count) { index in
-            _ = try? MonolithOrderSolution.placeOrder(requests[100 + index], in: database)
+            _ = try? Reference.placeOrder(requests[100 + index], database)
         }
         let row = BenchRow(figure: "order", measured: "lesson 01's order, \(name)", latency, perSecond: latency.perSecond, note: note)
         guard case .sqlite(let path) = location else { return row }

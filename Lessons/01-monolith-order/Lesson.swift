@@ -2,7 +2,6 @@ import ArgumentParser
 import Database
 import MonolithOrderExercise
 import MonolithOrderKit
-import MonolithOrderSolution
 import WorkbookKit
 
 /// `swift run monolith-order`: the shop's order as one database transaction, shown by a real run.
@@ -43,10 +42,10 @@ struct MonolithOrderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation: Implementation = mine ? .student : .reference
+        let implementation = Implementation.lesson(mine: mine)
         let placeOrder: PlaceOrder
         switch implementation {
-        case .reference: placeOrder = MonolithOrderSolution.placeOrder
+        case .reference: placeOrder = Reference.placeOrder
         case .student: placeOrder = MonolithOrderExercise.placeOrder
         }
         let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
@@ -59,10 +58,10 @@ struct MonolithOrderCommand: AsyncParsableCommand {
             if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
             throw ExitCode.failure
         }
-        if mine, !stage.studentAttempted() {
+        if implementation == .student, !stage.studentAttempted() {
             narrator.say(Attempt.notAttemptedMessage(exercise: Exercise01.number, file: Exercise01.file))
             narrator.say("Write \(Exercise01.function) there, check it with `swift test`, then run `swift run monolith-order --mine` again.")
-            narrator.say("Without --mine, the lesson runs the reference solution.")
+            narrator.say(Implementation.withoutMine(runs: "the reference solution"))
             return
         }
 

@@ -1,7 +1,6 @@
 import Database
 import Foundation
 import MonolithOrderKit
-import MonolithOrderSolution
 import PrematureSplitKit
 import ServiceKit
 import Shop
@@ -22,7 +21,7 @@ func actNetwork(_ stage: Stage) async throws {
         let request = OrderRequest(
             id: OrderID(order.orderID), customer: CustomerID(order.customerID),
             lines: order.lines.map { OrderLine(product: ProductID($0.productID), quantity: $0.quantity) })
-        if (try? MonolithOrderSolution.placeOrder(request, in: database)) != nil { monolithPlaced += 1 }
+        if (try? Reference.monolith(request, database)) != nil { monolithPlaced += 1 }
     }
 
     narrator.step("The split: the same orders through the saga, over HTTP to three services…")

@@ -1,6 +1,5 @@
 import Database
 import MonolithOrderKit
-import MonolithOrderSolution
 import PrematureSplitKit
 import ServiceKit
 import Shop
@@ -81,7 +80,7 @@ private func showMonolithFailure(_ narrator: Narrator) throws {
         }
     }
     do {
-        _ = try MonolithOrderSolution.placeOrder(request, in: database)
+        _ = try Reference.monolith(request, database)
         narrator.failed("lesson 01's placeOrder did not fail")
     } catch {
         narrator.say(

@@ -10,6 +10,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        try Implementation.requireReference(for: "The bench")
         try await options.run([
             BenchFigure("call") { try await measureCall(iterations: BenchFigure.count(5_000, scale: $0)) },
             BenchFigure("split") { try await measureSplit(orders: BenchFigure.count(1_000, scale: $0)) },

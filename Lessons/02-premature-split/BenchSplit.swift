@@ -1,9 +1,7 @@
 import Database
 import Foundation
 import MonolithOrderKit
-import MonolithOrderSolution
 import PrematureSplitKit
-import PrematureSplitSolution
 import ServiceKit
 import Shop
 import WorkbookKit
@@ -29,8 +27,7 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
     var number = 0
     let saga = try await timed(warmUp: 20, iterations: count) {
         number += 1
-        _ = try await PrematureSplitSolution.placeOrderSaga(
-            SplitOrder(orderID: "s-\(number)", customerID: "linus", lines: lines), services: shop.services, policy: policy)
+        _ = try await Reference.saga(SplitOrder(orderID: "s-\(number)", customerID: "linus", lines: lines), shop.services, policy)
     }
     let plain = try await timed(warmUp: 20, iterations: count) {
         number += 1
@@ -51,8 +48,8 @@ func measureSplit(orders count: Int) async throws -> [BenchRow] {
     try seed.install(on: database)
     let monolith = try await timed(warmUp: 20, iterations: count) {
         number += 1
-        _ = try MonolithOrderSolution.placeOrder(
-            OrderRequest(id: OrderID("m-\(number)"), customer: "linus", lines: [OrderLine(product: "SKU-USB-CABLE-C", quantity: 1)]), in: database)
+        _ = try Reference.monolith(
+            OrderRequest(id: OrderID("m-\(number)"), customer: "linus", lines: [OrderLine(product: "SKU-USB-CABLE-C", quantity: 1)]), database)
     }
     return [
         BenchRow(figure: "split", measured: "lesson 01's order, one transaction on a SQLite file", monolith, perSecond: monolith.perSecond),

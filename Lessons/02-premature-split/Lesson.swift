@@ -2,7 +2,6 @@ import ArgumentParser
 import Database
 import PrematureSplitExercise
 import PrematureSplitKit
-import PrematureSplitSolution
 import ServiceKit
 import Tracing
 import WorkbookKit
@@ -54,16 +53,16 @@ struct Tour: AsyncParsableCommand {
         // every call then carries a traceparent header, and every process records its spans.
         InstrumentationSystem.bootstrap(SpanRecorder(service: "checkout"))
         let narrator = Narrator()
-        let implementation: Implementation = mine ? .student : .reference
+        let implementation = Implementation.lesson(mine: mine)
         let saga: SagaOrchestrator
         switch implementation {
-        case .reference: saga = PrematureSplitSolution.placeOrderSaga
+        case .reference: saga = Reference.saga
         case .student: saga = PrematureSplitExercise.placeOrderSaga
         }
         if implementation == .student, await !Attempt.isAttempted(saga: saga) {
             narrator.say(Attempt.notAttemptedMessage(exercise: "02", file: "Exercises/02-premature-split/OrderSaga.swift"))
             narrator.say("Write placeOrderSaga(_:services:policy:) there, check it with `swift test`, then run `swift run premature-split --mine` again.")
-            narrator.say("Without --mine, the lesson runs the reference solution.")
+            narrator.say(Implementation.withoutMine(runs: "the reference solution"))
             return
         }
         let stage: Stage

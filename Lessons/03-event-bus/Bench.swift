@@ -1,6 +1,5 @@
 import ArgumentParser
 import EventBusKit
-import EventBusSolution
 import Shop
 import WorkbookKit
 
@@ -10,6 +9,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        try Implementation.requireReference(for: "The bench")
         try await options.run([
             BenchFigure("bus") { try await measureBus(events: BenchFigure.count(2_000, scale: $0)) }
         ])
@@ -22,7 +22,7 @@ func measureBus(events: Int) async throws -> [BenchRow] {
     let orders = (1...events).map { number in
         Envelope(id: ids.next(), occurredAt: .zero, event: OrderPlaced(order: OrderID("order-\(number)"), customer: "ada", total: Cents(1_250), items: 1))
     }
-    let ours = try await BusMeasurement.ours(makeBus: { EventBusSolution.ShopEventBus(clock: SystemClock(), retry: .standard) }, orders: orders)
+    let ours = try await BusMeasurement.ours(makeBus: { Reference.makeBus(clock: SystemClock(), retry: .standard) }, orders: orders)
     let polling = await BusMeasurement.polling(orders: orders)
     let wakeUp = await BusMeasurement.wakeUp(events: events)
     return [

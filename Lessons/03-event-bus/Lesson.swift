@@ -2,7 +2,6 @@ import ArgumentParser
 import Database
 import EventBusExercise
 import EventBusKit
-import EventBusSolution
 import WorkbookKit
 
 /// `swift run event-bus`: "this happened" instead of "do this", shown by a real run.
@@ -41,7 +40,7 @@ struct EventBusCommand: AsyncParsableCommand {
     func run() async throws {
         let narrator = Narrator()
         let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
-        let implementation: Implementation = mine ? .student : .reference
+        let implementation = Implementation.lesson(mine: mine)
         let stage = Stage(narrator: narrator, implementation: implementation, location: location, seed: seed)
         do {
             try stage.checkDatabase()
@@ -50,16 +49,16 @@ struct EventBusCommand: AsyncParsableCommand {
             if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
             throw ExitCode.failure
         }
-        if mine, await !stage.studentAttempted() {
+        if implementation == .student, await !stage.studentAttempted() {
             narrator.say(Attempt.notAttemptedMessage(exercise: "03", file: "Exercises/03-event-bus/ShopEventBus.swift"))
             narrator.say("Write ShopEventBus there, check it with `swift test`, then run `swift run event-bus --mine` again.")
-            narrator.say("Without --mine, the lesson runs the reference bus.")
+            narrator.say(Implementation.withoutMine(runs: "the reference bus"))
             return
         }
 
         narrator.title("Lesson 03 · The event bus")
         narrator.say(
-            "Running \(mine ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : "")."
+            "Running \(implementation == .student ? "your bus" : "the reference bus"), \(BuildConfiguration.name) build; the outbox on \(location)\(location.engine == .postgres ? ", schema \(Stage.schema)" : "")."
         )
         await stage.run(1, "\"Do this\": checkout calls every consumer", actDoThis)
         await stage.run(2, "\"This happened\": checkout publishes, consumers subscribe", actThisHappened)

@@ -1,7 +1,6 @@
 import Database
 import EventBusExercise
 import EventBusKit
-import EventBusSolution
 import Shop
 import WorkbookKit
 
@@ -17,7 +16,7 @@ struct Stage: Sendable {
     /// A new bus of the implementation under study.
     func makeBus(clock: any WorkbookClock = SystemClock(), retry: RetryPolicy = .standard) -> any EventBus {
         switch implementation {
-        case .reference: EventBusSolution.ShopEventBus(clock: clock, retry: retry)
+        case .reference: Reference.makeBus(clock: clock, retry: retry)
         case .student: EventBusExercise.ShopEventBus(clock: clock, retry: retry)
         }
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Database
 import SchemaPerModuleExercise
 import SchemaPerModuleKit
-import SchemaPerModuleSolution
 import WorkbookKit
 
 /// `swift run schema-per-module`: a modular monolith whose boundaries the database enforces.
@@ -35,7 +34,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
     func run() async throws {
         let narrator = Narrator()
         let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
-        let stage = Stage(narrator: narrator, billing: mine ? .student : .reference, location: location, seed: seed)
+        let stage = Stage(narrator: narrator, billing: Implementation.lesson(mine: mine), location: location, seed: seed)
         // Each act, and the probe before them, drops its scratch databases and roles (or removes
         // its module files) when it ends; after Ctrl-C the act under way ends first, and no other
         // starts.
@@ -49,13 +48,14 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
                     if let remedy = location.remedy(for: error) { Terminal.printError(remedy) }
                     throw ExitCode.failure
                 }
-                if mine, !stage.functions.isAttempted {
+                if stage.billing == .student, !stage.functions.isAttempted {
                     narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
                     narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
-                    narrator.say("Without --mine, the lesson runs the reference billing module.")
+                    narrator.say(Implementation.withoutMine(runs: "the reference billing module"))
                     return
                 }
-                let heading = "Running \(mine ? "your billing module" : "the reference billing module") on \(location), \(BuildConfiguration.name) build."
+                let heading =
+                    "Running \(stage.billing == .student ? "your billing module" : "the reference billing module") on \(location), \(BuildConfiguration.name) build."
                 narrator.title("Lesson 04 · Schema per module")
                 narrator.say(heading)
                 stage.run(1, "The shared-database tangle", actTangle)

@@ -2,7 +2,6 @@ import Database
 import SchemaPerModuleAuth
 import SchemaPerModuleExercise
 import SchemaPerModuleKit
-import SchemaPerModuleSolution
 import Shop
 import WorkbookKit
 
@@ -16,10 +15,7 @@ struct Stage {
     /// The billing module under study.
     var functions: BillingFunctions {
         switch billing {
-        case .reference:
-            BillingFunctions(
-                migrate: SchemaPerModuleSolution.migrateBilling, handle: SchemaPerModuleSolution.handleUserRegistered,
-                record: SchemaPerModuleSolution.recordCharge, summary: SchemaPerModuleSolution.invoiceSummary)
+        case .reference: Reference.billing
         case .student:
             BillingFunctions(
                 migrate: SchemaPerModuleExercise.migrateBilling, handle: SchemaPerModuleExercise.handleUserRegistered,

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CircuitBreakerKit
-import CircuitBreakerSolution
 import WorkbookKit
 
 /// `circuit-breaker bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
@@ -9,6 +8,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        try Implementation.requireReference(for: "The bench")
         try await options.run([
             BenchFigure("breaker") { try measureBreaker(batches: BenchFigure.count(500, scale: $0)) }
         ])
@@ -19,12 +19,12 @@ struct Bench: AsyncParsableCommand {
 /// next to the timeout that the rejection saves.
 func measureBreaker(batches: Int) throws -> [BenchRow] {
     let settings = BreakerSettings(trip: .consecutiveFailures(5), waitDuration: .seconds(3600))
-    let closed = CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock())
+    let closed = Reference.makeBreaker(settings, clock: SystemClock())
     let closedCost = try perCall(batches: batches) {
         let permit = try closed.acquirePermission()
         try closed.record(.success, permit: permit)
     }
-    let open = CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock())
+    let open = Reference.makeBreaker(settings, clock: SystemClock())
     try open.forceOpen()
     let rejection = perCall(batches: batches) {
         do { _ = try open.acquirePermission() } catch {}

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CircuitBreakerExercise
 import CircuitBreakerKit
-import CircuitBreakerSolution
 import WorkbookKit
 
 /// `swift run circuit-breaker`: a flaky payment provider on loopback, and what stands between it
@@ -35,16 +34,16 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation: Implementation = mine ? .student : .reference
+        let implementation = Implementation.lesson(mine: mine)
         let makeBreaker: @Sendable (BreakerSettings) -> any Breaker
         switch implementation {
-        case .reference: makeBreaker = { settings in CircuitBreakerSolution.CircuitBreaker(settings: settings, clock: SystemClock()) }
+        case .reference: makeBreaker = { settings in Reference.makeBreaker(settings, clock: SystemClock()) }
         case .student: makeBreaker = { settings in CircuitBreakerExercise.CircuitBreaker(settings: settings, clock: SystemClock()) }
         }
         if implementation == .student, !Attempt.isAttempted(breaker: makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .seconds(1)))) {
             narrator.say(Attempt.notAttemptedMessage(exercise: "05", file: "Exercises/05-circuit-breaker/CircuitBreaker.swift"))
             narrator.say("Write the breaker there, check it with `swift test`, then run `swift run circuit-breaker --mine` again.")
-            narrator.say("Without --mine, the lesson runs the reference breaker.")
+            narrator.say(Implementation.withoutMine(runs: "the reference breaker"))
             return
         }
         let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: seed)

@@ -4,7 +4,6 @@ import Foundation
 import ServiceKit
 import Shop
 import StranglerFigKit
-import StranglerFigSolution
 import WorkbookKit
 
 /// `strangler-fig bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.
@@ -13,6 +12,7 @@ struct Bench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
+        try Implementation.requireReference(for: "The bench")
         try await options.run([
             BenchFigure("router") { try await measureRouter(requests: BenchFigure.count(3_000, scale: $0)) }
         ])
@@ -30,7 +30,7 @@ func measureRouter(requests: Int) async throws -> [BenchRow] {
     var index = 0
     let decision = try perCall(batches: max(20, requests / 10)) {
         index = (index + 1) % tenants.count
-        _ = try StranglerFigSolution.route(RouteRequest(method: "POST", path: "/payments/charges", tenant: tenants[index]), plan: plan)
+        _ = try Reference.route(RouteRequest(method: "POST", path: "/payments/charges", tenant: tenants[index]), plan)
     }
 
     let folder = try ScratchFolder.make("workbook-bench-router")
@@ -43,7 +43,7 @@ func measureRouter(requests: Int) async throws -> [BenchRow] {
     let facade = try await LoopbackServer.start(
         RoutingFacade(
             legacyURL: legacy.url, extractedURL: extracted.url, plan: MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0)]),
-            route: { try StranglerFigSolution.route($0, plan: $1) }, seed: 1
+            route: Reference.route, seed: 1
         ).router(), name: "facade")
     let caller = HTTPCaller(baseURL: "", timeout: .seconds(5))
     func get(_ base: String) -> () async throws -> Void {

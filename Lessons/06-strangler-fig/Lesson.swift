@@ -2,7 +2,6 @@ import ArgumentParser
 import ServiceKit
 import StranglerFigExercise
 import StranglerFigKit
-import StranglerFigSolution
 import WorkbookKit
 
 /// `swift run strangler-fig`: payments leaves the monolith one tenant at a time.
@@ -18,7 +17,7 @@ struct StranglerFigCommand: AsyncParsableCommand {
 /// The router the facade uses: the reference, or the student's with `--mine`.
 func chosenRouter(_ implementation: Implementation) -> RouteFunction {
     switch implementation {
-    case .reference: { request, plan in try StranglerFigSolution.route(request, plan: plan) }
+    case .reference: Reference.route
     case .student: { request, plan in try StranglerFigExercise.route(request, plan: plan) }
     }
 }
@@ -52,13 +51,13 @@ struct Tour: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation: Implementation = mine ? .student : .reference
+        let implementation = Implementation.lesson(mine: mine)
         if implementation == .student,
             !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) })
         {
             narrator.say(Attempt.notAttemptedMessage(exercise: "06", file: "Exercises/06-strangler-fig/Routing.swift"))
             narrator.say("Write route(_:plan:) and bucket(tenant:group:) there, check them with `swift test`, then run `swift run strangler-fig --mine` again.")
-            narrator.say("Without --mine, the lesson runs the reference router.")
+            narrator.say(Implementation.withoutMine(runs: "the reference router"))
             return
         }
         let stage = Stage(narrator: narrator, implementation: implementation, seed: seed, requests: requests, inProcess: inProcess)

@@ -93,7 +93,7 @@ struct Serve: AsyncParsableCommand {
             ).router()
         case .facade:
             RoutingFacade(
-                legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(mine ? .student : .reference), seed: seed
+                legacyURL: legacyURL!, extractedURL: paymentsURL!, plan: MigrationPlan(), route: chosenRouter(Implementation.lesson(mine: mine)), seed: seed
             ).router()
         }
     }

@@ -49,7 +49,7 @@ struct GradescopeAutograder: ParsableCommand {
 
     func run() throws {
         try WorkbookCommand.guarded {
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook autograder gradescope")
             let lessons = try catalog.select(grading.exercises)
             let timeout = grading.timeout
             let staging = try temporaryFolder("autograder")

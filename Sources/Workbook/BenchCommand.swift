@@ -24,7 +24,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await WorkbookCommand.guarded("workbook bench") {
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook bench")
             let narrator = Narrator(write: Terminal.writeLine)
             let work = try temporaryFolder("bench")
             defer { try? FileManager.default.removeItem(at: work) }

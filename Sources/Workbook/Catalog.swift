@@ -105,6 +105,17 @@ struct Catalog {
     }
 
     /// The checkout that contains the current directory.
+    /// The checkout around the current folder, for an instructor's `command`: it must have
+    /// Solutions/, which the student edition (`workbook edition`) holds out.
+    static func withSolutions(for command: String) throws -> Catalog {
+        let catalog = try current()
+        guard FileManager.default.fileExists(atPath: catalog.root.appendingPathComponent("Solutions").path) else {
+            throw UsageError(
+                "\(command) needs the reference solutions, which this student edition holds out: run it in the instructor's copy of the workbook")
+        }
+        return catalog
+    }
+
     static func current() throws -> Catalog {
         var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         while true {

@@ -40,7 +40,7 @@ struct ClassroomAutograder: ParsableCommand {
 
     func run() throws {
         try WorkbookCommand.guarded {
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook autograder classroom")
             let lessons = try catalog.select(grading.exercises)
             let timeout = grading.timeout
             _ = try Scoring(catalog: catalog)

@@ -17,7 +17,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try WorkbookCommand.guarded {
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook diff")
             let lesson = try catalog.select([exercise])[0]
             let base = student.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? catalog.root
             let theirs = base.appendingPathComponent(lesson.exerciseDirectory)

@@ -85,7 +85,7 @@ struct LessonTemplate {
 
             """,
             "Lessons/\(slug)/Lesson.swift": """
-            \(Self.imports("ArgumentParser", p + "Exercise", p + "Kit", p + "Solution", "WorkbookKit"))
+            \(Self.imports("ArgumentParser", p + "Exercise", p + "Kit", "WorkbookKit"))
 
             /// `swift run \(name)`: \(lesson.title).
             @main
@@ -97,20 +97,41 @@ struct LessonTemplate {
 
                 func run() async throws {
                     let narrator = Narrator()
-                    let implementation: Implementation = mine ? .student : .reference
+                    let implementation = Implementation.lesson(mine: mine)
                     let solve: \(p)Function
                     switch implementation {
-                    case .reference: solve = { try \(p)Solution.solve($0) }
+                    case .reference: solve = Reference.solve
                     case .student: solve = { try \(p)Exercise.solve($0) }
                     }
                     let stage = Stage(narrator: narrator, solve: solve)
                     if implementation == .student, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
                         narrator.say(Attempt.notAttemptedMessage(exercise: "\(n)", file: "\(exercise)"))
+                        narrator.say(Implementation.withoutMine(runs: "the reference solution"))
                         return
                     }
                     narrator.title("Lesson \(n) · \(lesson.title)")
                     stage.run(1, "The first act", actFirst)
                     try narrator.finish("\(name)")
+                }
+            }
+
+            """,
+            "Lessons/\(slug)/Reference.swift": """
+            \(Self.imports(p + "Kit", "WorkbookKit"))
+
+            #if canImport(\(p)Solution)
+                import \(p)Solution
+            #endif
+
+            /// The reference solution's entry point. The student edition holds Solutions/ out: there
+            /// the lesson runs only the student's code, so this is never reached.
+            enum Reference {
+                static var solve: \(p)Function {
+                    #if canImport(\(p)Solution)
+                        { try \(p)Solution.solve($0) }
+                    #else
+                        Implementation.heldOut()
+                    #endif
                 }
             }
 
@@ -160,7 +181,11 @@ struct LessonTemplate {
             "Solutions/\(slug)/Exercise.swift": Self.exercise(p, body: ["value * 2"]),
             "Tests/\(slug)/Mistakes/adds-instead/Exercise.swift": Self.exercise(p, body: ["value + 2"]),
             "Tests/\(slug)/Grading.swift": """
-            \(Self.imports(p + "Exercise", p + "Kit", p + "Solution", "PropertyBased", "Testing", "WorkbookKit"))
+            \(Self.imports(p + "Exercise", p + "Kit", "PropertyBased", "Testing", "WorkbookKit"))
+
+            #if canImport(\(p)Solution)
+                import \(p)Solution
+            #endif
 
             /// How exercise \(n) is graded: every check runs against the reference, and against the
             /// student's once `solve` stops throwing `NotAttempted`.
@@ -183,7 +208,12 @@ struct LessonTemplate {
                 /// This implementation's entry point.
                 var solve: \(p)Function {
                     switch self {
-                    case .reference: \(p)Solution.solve
+                    case .reference:
+                        #if canImport(\(p)Solution)
+                            \(p)Solution.solve
+                        #else
+                            Implementation.heldOut()
+                        #endif
                     case .student: \(p)Exercise.solve
                     }
                 }

@@ -15,7 +15,7 @@ struct MistakeRun {
         try await WorkbookCommand.guarded("workbook verify --mistakes") {
             var problems: [String] = []
             defer { found.withLock { $0 = problems } }
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook verify --mistakes")
             let narrator = Narrator(write: Terminal.writeLine)
             let all = Mistake.all(of: try catalog.select(exercises), in: catalog)
             let chosen = sample.map { Mistake.sample(all, perExercise: $0, key: pick) } ?? all

@@ -30,7 +30,7 @@ struct NewLessonCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog = try Catalog.current()
+        let catalog = try Catalog.withSolutions(for: "workbook new-lesson")
         let lesson = Lesson(number: String(slug.prefix(2)), slug: slug, title: title)
         if let taken = catalog.lessons.first(where: { $0.number == lesson.number || $0.executable == lesson.executable }) {
             throw UsageError("lesson \(taken.slug) already has that number or name")

@@ -36,7 +36,7 @@ struct SimilarityCommand: ParsableCommand {
 
     func run() throws {
         try WorkbookCommand.guarded {
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook similarity")
             let lesson = try catalog.select([exercise])[0]
             let students = try Students(paths: student)
             let files = catalog.swiftFiles(in: lesson.exerciseDirectory)

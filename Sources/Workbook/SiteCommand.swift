@@ -34,7 +34,7 @@ struct SiteCommand: AsyncParsableCommand {
     func run() async throws {
         try await WorkbookCommand.guarded("workbook site") {
             let started = ContinuousClock.now
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook site")
             let site = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
             try Self.refuseToOverwrite(site)
             let work = try temporaryFolder("site")

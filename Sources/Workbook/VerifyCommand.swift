@@ -39,18 +39,23 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         if mistakes { return try await MistakeRun(timeout: timeout, sample: sample, pick: pick, exercises: exercises).run() }
         if layoutOnly {
-            let catalog = try Catalog.current()
-            let problems = Structure.problems(in: catalog)
-            problems.forEach { Terminal.printError("✗ \($0)") }
+            var problems: [String] = []
+            try WorkbookCommand.guarded {
+                let catalog = try Catalog.withSolutions(for: "workbook verify")
+                problems = Structure.problems(in: catalog)
+                problems.forEach { Terminal.printError("✗ \($0)") }
+                if problems.isEmpty {
+                    Terminal.writeLine("✓ layout: \(catalog.lessons.count) lessons, \(catalog.exercises.count) exercises, every rule kept")
+                }
+            }
             guard problems.isEmpty else { throw ExitCode.failure }
-            Terminal.writeLine("✓ layout: \(catalog.lessons.count) lessons, \(catalog.exercises.count) exercises, every rule kept")
             return
         }
         let found = Locked<[String]>([])
         try await WorkbookCommand.guarded("workbook verify") {
             var problems: [String] = []
             defer { found.withLock { $0 = problems } }
-            let catalog = try Catalog.current()
+            let catalog = try Catalog.withSolutions(for: "workbook verify")
             let narrator = Narrator(write: Terminal.writeLine)
             narrator.title("Verifying the workbook at \(catalog.root.path)")
             problems += Structure.problems(in: catalog)

@@ -10,7 +10,7 @@ struct WorkbookCommand: AsyncParsableCommand {
         abstract: "Grades the exercises, shows progress and hints, resets an exercise, diffs against the reference.",
         subcommands: [
             ListCommand.self, GradeCommand.self, HintCommand.self, ResetCommand.self, DiffCommand.self, VerifyCommand.self, BenchCommand.self,
-            NewLessonCommand.self, SimilarityCommand.self, AutograderCommand.self, SiteCommand.self,
+            NewLessonCommand.self, SimilarityCommand.self, AutograderCommand.self, SiteCommand.self, EditionCommand.self,
         ])
 
     /// Runs `body`, turning a usage mistake into a one-line message and exit code 64.

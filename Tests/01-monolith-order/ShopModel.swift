@@ -34,7 +34,7 @@ struct ShopModel {
             }
             stock[line.product] = available - line.quantity
         }
-        let total = priced.map(\.lineTotal).reduce(Cents.zero, +)
+        let total = priced.reduce(Cents.zero) { sum, line in sum + line.lineTotal }
         if balance < total { return .refused(.insufficientFunds(customer: request.customer, balance: balance, total: total)) }
         let receipt = OrderReceipt(order: request.id, customer: request.customer, lines: priced, total: total)
         snapshot = snapshot.placing(receipt)

@@ -9,7 +9,9 @@ import WorkbookKit
 /// correct saga keeps must hold.
 @Suite("Exercise 02 · generated runs")
 struct DifferentialChecks {
-    @Test("generated orders and faults: the same outcomes, calls and data as the reference", arguments: await Grading.implementations())
+    @Test(
+        "generated orders and faults: the same outcomes, calls and data as the reference",
+        .enabled(if: Implementation.referenceShipped, Comment(rawValue: Implementation.heldOutReason)), arguments: await Grading.implementations())
     func sameAsReference(_ implementation: Implementation) async throws {
         await propertyCheck(count: 100, input: SagaScenario.generator) { scenario in
             do {

@@ -5,7 +5,8 @@ import WorkbookKit
 
 /// Differential checks: generated runs of subscriptions, publishes, duplicates, failures and
 /// replays. Per consumer, the handled sequence and the dead letters must equal the reference's
-/// (and the reference's must equal an eager, sequential model's).
+/// (and the reference's must equal an eager, sequential model's; in the student edition, which
+/// holds the reference out, the student's must equal the model's).
 @Suite("Exercise 03 · generated runs")
 struct DifferentialChecks {
     @Test(
@@ -15,7 +16,7 @@ struct DifferentialChecks {
         await propertyCheck(count: 100, input: BusScenario.generator) { scenario in
             do {
                 let expected =
-                    implementation == .reference
+                    implementation == .reference || !Implementation.referenceShipped
                     ? BusModel.run(scenario, retry: .fast) : try await Self.run(scenario, on: .reference)
                 let actual = try await Self.run(scenario, on: implementation)
                 #expect(actual == expected, "expected:\n\(expected)\nyour bus:\n\(actual)\nscenario:\n\(scenario)")

@@ -6,7 +6,9 @@ import WorkbookKit
 /// What any correct router does, whatever the plan; and the same decisions as the reference.
 @Suite("Exercise 06 · generated plans and requests")
 struct PropertyChecks {
-    @Test("generated plans and requests: the same destination, reason, rule and shadow as the reference", arguments: Grading.implementations)
+    @Test(
+        "generated plans and requests: the same destination, reason, rule and shadow as the reference",
+        .enabled(if: Implementation.referenceShipped, Comment(rawValue: Implementation.heldOutReason)), arguments: Grading.implementations)
     func sameAsReference(_ implementation: Implementation) async throws {
         await propertyCheck(count: 400, input: RoutingScenario.generator) { scenario in
             do {

@@ -12,10 +12,17 @@ struct GradingTests {
         #expect(Attempt.isAttempted {})
     }
 
-    @Test("the student is graded only once attempted; the reference always")
+    @Test("the student is graded only once attempted; the reference always, where it is shipped")
     func graded() {
-        #expect(Implementation.graded(studentAttempted: false) == [.reference])
-        #expect(Implementation.graded(studentAttempted: true) == [.reference, .student])
+        let reference: [Implementation] = Implementation.referenceShipped ? [.reference] : []
+        #expect(Implementation.graded(studentAttempted: false) == reference)
+        #expect(Implementation.graded(studentAttempted: true) == reference + [.student])
+    }
+
+    @Test("a lesson runs the reference unless --mine is given or the reference is held out")
+    func lesson() {
+        #expect(Implementation.lesson(mine: true) == .student)
+        #expect(Implementation.lesson(mine: false) == (Implementation.referenceShipped ? .reference : .student))
     }
 
     @Test("NotAttempted names the function and the file")

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+/// `workbook edition --output DIR`: the workbook to give students, without the answers.
+struct EditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edition",
+        abstract: "Write the student edition: the workbook without Solutions/, the committed mistakes, the contract tables and the instructor's notes.",
+        discussion: """
+            The student edition builds and runs as it is: its lessons run the student's own code \
+            (as --mine does here), and `swift test` runs every check that does not compare with the \
+            reference solution; those that do are left to the grade you run on your own copy \
+            (`workbook grade --student`, Gradescope or the Actions workflow). Push the folder to \
+            the repository students clone or use as a template; course.md says more.
+            """)
+
+    @Option(help: "The folder to write: it must not exist yet, and must be outside this checkout.")
+    var output: String
+
+    func run() throws {
+        try WorkbookCommand.guarded {
+            let catalog = try Catalog.withSolutions(for: "workbook edition")
+            let manager = FileManager.default
+            let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath)).standardizedFileURL
+            guard !manager.fileExists(atPath: destination.path) else { throw UsageError("\(destination.path) already exists; nothing was written") }
+            guard !(destination.path + "/").hasPrefix(catalog.root.standardizedFileURL.path + "/") else {
+                throw UsageError("write the student edition outside this checkout (SwiftPM would read it as part of the package): \(destination.path)")
+            }
+            let all = try GradingCopy.workbookFiles(of: catalog.root)
+            let kept = all.filter(StudentEdition.keeps)
+            // Written beside the destination and moved into place whole: a failure leaves no half edition.
+            let partial = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
+            defer { try? manager.removeItem(at: partial) }
+            for file in kept {
+                let target = partial.appendingPathComponent(file)
+                if file == "course.md" {
+                    let text = try String(contentsOf: catalog.root.appendingPathComponent(file), encoding: .utf8)
+                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try StudentEdition.course(from: text).write(to: target, atomically: true, encoding: .utf8)
+                } else {
+                    try GradingCopy.copyIfChanged(catalog.root.appendingPathComponent(file), to: target)
+                }
+            }
+            try manager.moveItem(at: partial, to: destination)
+            let left = all.count - kept.count
+            Narrator(write: Terminal.writeLine).ok(
+                "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests), and course.md's section for instructors"
+            )
+        }
+    }
+}
