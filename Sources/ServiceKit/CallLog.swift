@@ -11,9 +11,12 @@ public struct Call: Sendable, Hashable, CustomStringConvertible {
     public var status: Int?
     /// Whether the connection was refused, so that the request never went out.
     public var refused = false
+    /// Whether a 2xx answer carried an error in its body: a failure despite its status.
+    public var errorBody = false
 
     public var description: String {
-        "\(service).\(operation) → \(status.map(String.init) ?? (refused ? "refused" : "no answer"))"
+        let ending = status.map { errorBody ? "\($0) with an error body" : String($0) } ?? (refused ? "refused" : "no answer")
+        return "\(service).\(operation) → \(ending)"
     }
 }
 
@@ -47,7 +50,10 @@ public struct RecordingCaller: ServiceCaller {
     public func post(_ operation: String, idempotencyKey: String?, body: Data) async throws(ServiceCallError) -> Answer {
         do {
             let answer = try await base.post(operation, idempotencyKey: idempotencyKey, body: body)
-            log.append(Call(service: service, operation: operation, idempotencyKey: idempotencyKey, status: answer.status))
+            log.append(
+                Call(
+                    service: service, operation: operation, idempotencyKey: idempotencyKey, status: answer.status,
+                    errorBody: answer.isSuccess && answer.errorMessage != nil))
             return answer
         } catch {
             let refused = if case .unreachable = error { true } else { false }

@@ -44,12 +44,13 @@ struct SpecificationChecks {
     func errorBody(_ implementation: Implementation) async throws {
         let initial = try await initialSnapshot()
         let cases: [(ServiceName, SagaStep, [String])] = [
-            (.inventory, .reserveStock, ["inventory.reserve → 200"]),
-            (.orders, .recordOrder, ["inventory.reserve → 200", "orders.record → 200", "inventory.release → 200"]),
+            (.inventory, .reserveStock, ["inventory.reserve → 200 with an error body"]),
+            (.orders, .recordOrder, ["inventory.reserve → 200", "orders.record → 200 with an error body", "inventory.release → 200"]),
             (
                 .payments, .chargePayment,
                 [
-                    "inventory.reserve → 200", "orders.record → 200", "payments.charge → 200", "orders.cancel → 200", "inventory.release → 200",
+                    "inventory.reserve → 200", "orders.record → 200", "payments.charge → 200 with an error body", "orders.cancel → 200",
+                    "inventory.release → 200",
                 ]
             ),
         ]
