@@ -34,10 +34,10 @@ struct EditionCommand: ParsableCommand {
             defer { try? manager.removeItem(at: partial) }
             for file in kept {
                 let target = partial.appendingPathComponent(file)
-                if file == "course.md" {
+                if let edit = StudentEdition.edits[file] {
                     let text = try String(contentsOf: catalog.root.appendingPathComponent(file), encoding: .utf8)
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try StudentEdition.course(from: text).write(to: target, atomically: true, encoding: .utf8)
+                    try edit(text).write(to: target, atomically: true, encoding: .utf8)
                 } else {
                     try GradingCopy.copyIfChanged(catalog.root.appendingPathComponent(file), to: target)
                 }
@@ -45,7 +45,7 @@ struct EditionCommand: ParsableCommand {
             try manager.moveItem(at: partial, to: destination)
             let left = all.count - kept.count
             Narrator(write: Terminal.writeLine).ok(
-                "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests), and course.md's section for instructors"
+                "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests); course.md without its section for instructors, README.md with a note on the edition"
             )
         }
     }
