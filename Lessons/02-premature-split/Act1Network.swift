@@ -16,7 +16,9 @@ func actNetwork(_ stage: Stage) async throws {
     let database = try SQLiteDatabase(path: file)
     try ShopSeed.standard(times: Stage.scale).install(on: database)
     var monolithPlaced = 0
-    let monolith = LatencyRecorder.measure(iterations: orders.count) { index in
+    // Ctrl-C cancels the act: this loop makes no call that would see it, so it looks each time.
+    let monolith = try LatencyRecorder.measure(iterations: orders.count) { index in
+        try Task.checkCancellation()
         let order = orders[index]
         let request = OrderRequest(
             id: OrderID(order.orderID), customer: CustomerID(order.customerID),
@@ -29,6 +31,8 @@ func actNetwork(_ stage: Stage) async throws {
     var split = LatencyRecorder()
     var completed = 0
     for order in orders {
+        // Ctrl-C: a saga treats a cancelled call as no answer and goes on; the act must not.
+        try Task.checkCancellation()
         let start = ContinuousClock.now
         let outcome = try await stage.saga(order, running.shop.services, stage.policy)
         split.record(ContinuousClock.now - start)

@@ -16,6 +16,8 @@ func actNaive(_ stage: Stage) async throws {
     var toldSuccess: Set<String> = []
     var toldFailure: Set<String> = []
     for order in stage.orders {
+        // Ctrl-C: a saga treats a cancelled call as no answer and goes on; the act must not.
+        try Task.checkCancellation()
         let start = ContinuousClock.now
         switch await naiveCheckout(order, on: shop) {
         case .toldSuccess: toldSuccess.insert(order.orderID)

@@ -17,6 +17,8 @@ func actSaga(_ stage: Stage) async throws {
     var outcomes: [String: Int] = [:]
     var manual: [(String, SagaOutcome)] = []
     for order in stage.orders {
+        // Ctrl-C: a saga treats a cancelled call as no answer and goes on; the act must not.
+        try Task.checkCancellation()
         let start = ContinuousClock.now
         let outcome = try await stage.saga(order, shop.services, stage.policy)
         latency.record(ContinuousClock.now - start)

@@ -14,6 +14,8 @@ func actKill(_ stage: Stage) async throws {
 
     var outcomes: [(SplitOrder, SagaOutcome)] = []
     for (index, order) in orders.enumerated() {
+        // Ctrl-C: a saga treats a cancelled call as no answer and goes on; the act must not.
+        try Task.checkCancellation()
         if index == 3 {
             let services = shop.services
             let saga = stage.saga
