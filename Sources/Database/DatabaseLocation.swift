@@ -73,10 +73,10 @@ public enum DatabaseLocation: Sendable, Hashable, CustomStringConvertible {
     /// the lesson's own, created when missing and kept afterwards for you to look at, so that the
     /// lesson's tables never land beside yours in `public`. On SQLite, the database itself.
     public func open(schema: String) throws(DatabaseError) -> any Database {
-        let database = try open()
-        if case .postgres = self {
-            try database.executeScript("CREATE SCHEMA IF NOT EXISTS \(schema); SET search_path TO \(schema)")
-        }
+        guard case .postgres(let url) = self else { return try open() }
+        let database = try PostgresDatabase(url: url)
+        try database.executeScript("CREATE SCHEMA IF NOT EXISTS \(schema)")
+        try database.setSession("SET search_path TO \(schema)")
         return database
     }
 

@@ -10,6 +10,9 @@ public final class PostgresDatabase: Database {
     private let connection: OpaquePointer
     /// A schema this connection created for itself and drops when it closes.
     private var scratchSchema: String?
+    /// The statements that set this session up (`SET search_path`, `SET ROLE`), replayed when
+    /// the connection is made again after the server dropped it.
+    private var sessionSetup: [String] = []
 
     /// Connects to the server a `postgres://user@host:port/database` URL names.
     public init(url: String) throws(DatabaseError) {
@@ -31,8 +34,9 @@ public final class PostgresDatabase: Database {
     public static func scratch(url: String) throws(DatabaseError) -> PostgresDatabase {
         let database = try PostgresDatabase(url: url)
         let schema = "scratch_\(UInt64.random(in: 0...UInt64.max))"
-        try database.executeScript("CREATE SCHEMA \(schema); SET search_path TO \(schema)")
+        try database.executeScript("CREATE SCHEMA \(schema)")
         database.scratchSchema = schema
+        try database.setSession("SET search_path TO \(schema)")
         return database
     }
 
@@ -41,7 +45,38 @@ public final class PostgresDatabase: Database {
         PQfinish(connection)
     }
 
-    public var isInTransaction: Bool { PQtransactionStatus(connection) != PQTRANS_IDLE }
+    /// Whether a transaction is open: not on a connection the server dropped (its state is
+    /// unknown there, and the server has rolled back what was open).
+    public var isInTransaction: Bool {
+        let status = PQtransactionStatus(connection)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
+    /// Runs `sql` now, and again each time the connection is made anew after the server dropped
+    /// it (a restart, an administrator): a search path or a role set this way lasts as long as
+    /// this connection, so a reconnected session never runs in `public` or as the wrong role.
+    public func setSession(_ sql: String) throws(DatabaseError) {
+        try executeScript(sql)
+        sessionSetup.append(sql)
+    }
+
+    /// Makes the connection again when the server dropped it, with its session set up as before.
+    /// The statement that met the drop has already failed with a connection error: it is never
+    /// sent again here, since it may have taken effect (see lesson 02).
+    private func reconnectIfDropped() throws(DatabaseError) {
+        guard PQstatus(connection) == CONNECTION_BAD else { return }
+        PQreset(connection)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            throw DatabaseError(
+                kind: .connection,
+                message: "the connection to PostgreSQL was lost and could not be made again: \(Self.trimmed(String(cString: PQerrorMessage(connection))))")
+        }
+        for statement in sessionSetup {
+            let result = PQexec(connection, statement)
+            defer { PQclear(result) }
+            try check(result, sql: statement)
+        }
+    }
 
     @discardableResult
     public func execute(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> Int {
@@ -60,6 +95,7 @@ public final class PostgresDatabase: Database {
     }
 
     public func executeScript(_ sql: String) throws(DatabaseError) {
+        try reconnectIfDropped()
         let result = PQexec(connection, sql)
         defer { PQclear(result) }
         try check(result, sql: sql)
@@ -73,6 +109,9 @@ public final class PostgresDatabase: Database {
     }
 
     public func commit() throws(DatabaseError) {
+        guard PQstatus(connection) != CONNECTION_BAD else {
+            throw DatabaseError(kind: .connection, message: "the connection to PostgreSQL was lost: the transaction was rolled back by the server")
+        }
         guard isInTransaction else {
             throw DatabaseError(kind: .transactionState, message: "commit without an open transaction")
         }
@@ -100,6 +139,7 @@ public final class PostgresDatabase: Database {
             throw DatabaseError(
                 kind: .statement, message: "the statement has \(expected) placeholder(s) but \(parameters.count) value(s) were bound", sql: sql)
         }
+        try reconnectIfDropped()
         let encoded = parameters.map(PostgresParameter.init)
         let result = PostgresParameter.withArrays(encoded) { types, values, lengths, formats in
             PQexecParams(connection, sql, Int32(encoded.count), types, values, lengths, formats, 0)

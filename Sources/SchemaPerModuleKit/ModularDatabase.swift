@@ -67,7 +67,7 @@ public final class ModularDatabase {
                         GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
                         """)
                     let connection = try PostgresDatabase(url: cluster.url(of: database))
-                    try connection.executeScript("SET ROLE \(role); SET search_path TO \(module.schema)")
+                    try connection.setSession("SET ROLE \(role); SET search_path TO \(module.schema)")
                     connections[module] = connection
                 }
             } catch {

@@ -60,6 +60,36 @@ struct PostgresAdapterTests {
         #expect(!database.isInTransaction)
         #expect(try database.query("SELECT entry FROM log").isEmpty)
     }
+
+    @Test(
+        "a connection the server dropped mid-transaction fails that statement, then connects again in the same schema and role",
+        .enabled(if: Engines.postgresURL != nil, Engines.skipReason))
+    func reconnects() throws {
+        let url = try #require(Engines.postgresURL)
+        let database = try PostgresDatabase.scratch(url: url)
+        try database.setSession("SET application_name TO 'reconnect-check'")
+        try database.executeScript("CREATE TABLE kept (n BIGINT NOT NULL)")
+        try database.execute("INSERT INTO kept VALUES ($1)", .integer(1))
+        let backend = try database.query("SELECT pg_backend_pid() AS pid")[0].int("pid")
+        try database.begin()
+        try database.execute("INSERT INTO kept VALUES ($1)", .integer(2))
+
+        // What a server restart does to this connection: its backend ends.
+        let administrator = try PostgresDatabase(url: url)
+        _ = try administrator.query("SELECT pg_terminate_backend($1::int)", .integer(Int64(backend)))
+
+        let lost = #expect(throws: DatabaseError.self) { try database.execute("INSERT INTO kept VALUES ($1)", .integer(3)) }
+        #expect(lost?.kind == .connection, "\(String(describing: lost))")
+        #expect(!database.isInTransaction, "a dropped connection has no transaction open")
+        #expect(throws: DatabaseError.self) { try database.commit() }
+
+        // The next transaction runs on a new connection, in the scratch schema, with the session as set.
+        let rows = try database.transaction { try database.query("SELECT n FROM kept ORDER BY n") }
+        #expect(rows.map { try? $0.int("n") } == [1], "the open transaction was rolled back by the server, the committed row kept")
+        let session = try database.query("SELECT current_setting('application_name') AS name, pg_backend_pid() AS pid")[0]
+        #expect(try session.string("name") == "reconnect-check")
+        #expect(try session.int("pid") != backend)
+    }
 }
 
 @Suite("Choosing a database")
