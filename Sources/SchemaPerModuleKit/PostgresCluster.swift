@@ -1,4 +1,5 @@
 import Database
+import WorkbookKit
 
 /// Scratch databases and roles on a PostgreSQL server, named for this run and dropped with it.
 /// Roles are server-wide, so their names carry the run's tag too.
@@ -33,9 +34,22 @@ final class PostgresCluster: @unchecked Sendable {
     /// The server URL with `database` in place of the original one.
     func url(of database: String) -> String { Self.replacingDatabase(in: url, with: database) }
 
+    /// Drops this run's databases, then its roles. What cannot be dropped (the server went away)
+    /// is said on standard error with the SQL that drops it later, never left silently.
     func dropEverything() {
-        for database in databases.reversed() { try? control.executeScript("DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
-        for role in roles { try? control.executeScript("DROP ROLE IF EXISTS \(role)") }
+        let statements =
+            databases.reversed().map { "DROP DATABASE IF EXISTS \($0) WITH (FORCE);" } + roles.map { "DROP ROLE IF EXISTS \($0);" }
+        var left: [String] = []
+        var reason = ""
+        for statement in statements {
+            do { try control.executeScript(statement) } catch {
+                left.append(statement)
+                if reason.isEmpty { reason = error.message }
+            }
+        }
+        guard !left.isEmpty else { return }
+        Terminal.printError(
+            "Could not drop this run's scratch databases and roles (\(reason)). Once the server is back, run: \(left.joined(separator: " "))")
     }
 
     /// `postgres://user@host:5432/shop?x=1` with `other` → `postgres://user@host:5432/other?x=1`.
