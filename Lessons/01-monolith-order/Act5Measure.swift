@@ -6,6 +6,7 @@ import WorkbookKit
 /// Act 5: N generated orders through the transaction, timed one by one; then the books audited.
 func actMeasure(_ stage: Stage, orders: Int, seed: UInt64) throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     var random = SeededRandom(seed: seed)
     let shop = GeneratedOrders.shop(&random)
     let database = try stage.freshShop(shop)

@@ -9,6 +9,7 @@ import WorkbookKit
 /// Act 1: the same orders through lesson 01's transaction and through the three services.
 func actNetwork(_ stage: Stage) async throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     let orders = stage.orders
 
     narrator.step("The monolith: lesson 01's placeOrder, one transaction on one SQLite file, \(orders.count) orders…")

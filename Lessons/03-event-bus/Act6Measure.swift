@@ -5,6 +5,7 @@ import WorkbookKit
 /// Act 6: publish-to-handle latency and deliveries per second, ours next to a polling bus.
 func actMeasure(_ stage: Stage, events: Int) async throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     narrator.step(
         "\(events) events paced at one per 200 µs, then, after 25 ms of quiet, \(events) in one burst; the same events and the same handler on both buses:"
     )

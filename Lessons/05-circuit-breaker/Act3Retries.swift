@@ -5,6 +5,7 @@ import WorkbookKit
 /// Act 3: a failing provider, hit by retries alone, then by retries with backoff behind a breaker.
 func actRetries(_ stage: Stage) async throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     let checkouts = 30
     let provider = try await Dependency.start("payment-provider", timeout: stage.timeout)
     defer { Task { await provider.stop() } }

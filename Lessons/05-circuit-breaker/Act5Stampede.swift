@@ -8,6 +8,7 @@ import WorkbookKit
 /// over. The source material's half-open lets all of them through; ours lets one.
 func actStampede(_ stage: Stage) async throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     let provider = try await Dependency.start("payment-provider", timeout: .seconds(1))
     defer { Task { await provider.stop() } }
     let callers = 50

@@ -4,6 +4,7 @@ import WorkbookKit
 /// Act 1: the facade goes in front of the monolith with nothing migrated; its cost, measured.
 func actFacade(_ stage: Stage, _ migration: Migration) async throws {
     let narrator = stage.narrator
+    narrator.noteLoad()
     try await migration.apply(MigrationPlan(rules: [RouteRule(prefix: "/payments", percentage: 0)]))
     try await migration.resetStats()
     narrator.step("Plan: /payments → 0% extracted. \(stage.requests) fee quotes straight to legacy, then the same through the facade…")
