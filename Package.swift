@@ -97,7 +97,26 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: strict),
-        .executableTarget(name: "Workbook", dependencies: ["WorkbookKit", "ProcessKit", argumentParser], swiftSettings: strict),
+        // The `workbook` command: a thin layer of subcommands over the libraries below it.
+        .executableTarget(
+            name: "Workbook",
+            dependencies: [
+                "WorkbookKit", "ProcessKit", argumentParser, "WorkbookCatalog", "WorkbookGrading", "WorkbookExports", "WorkbookSimilarity",
+                "WorkbookSite", "WorkbookTemplate",
+            ],
+            swiftSettings: strict),
+        // The workbook's layout: lessons, their files and texts, stubs, what a run remembers.
+        .target(name: "WorkbookCatalog", dependencies: ["WorkbookKit", "ProcessKit"], swiftSettings: strict),
+        // Grading: a grading copy, swift test's event stream, scores, mistakes, a class of checkouts.
+        .target(name: "WorkbookGrading", dependencies: ["WorkbookCatalog", "WorkbookKit", "ProcessKit"], swiftSettings: strict),
+        // What grades become: CSV, JUnit, Gradescope and GitHub Actions files, the student edition.
+        .target(name: "WorkbookExports", dependencies: ["WorkbookCatalog", "WorkbookGrading"], swiftSettings: strict),
+        // Copies between students' solutions, by fingerprints of their tokens.
+        .target(name: "WorkbookSimilarity", swiftSettings: strict),
+        // The course as DocC tutorials.
+        .target(name: "WorkbookSite", dependencies: ["WorkbookCatalog"], swiftSettings: strict),
+        // A new lesson's files, from the course's naming rule.
+        .target(name: "WorkbookTemplate", dependencies: ["WorkbookCatalog", "WorkbookGrading"], swiftSettings: strict),
         // HTTP on loopback for the lessons about services (02, 05, 06) — and only for them.
         .target(
             name: "ServiceKit",
@@ -120,9 +139,18 @@ let package = Package(
     ] + workbookTests + lessons.flatMap(\.targets)
 )
 
-/// The workbook command's own tests: the student edition leaves them to the instructor's copy.
+/// The workbook command's own tests, one target per library: the student edition leaves them to
+/// the instructor's copy.
 var workbookTests: [Target] {
-    shipped("Tests/WorkbookTests") ? [.testTarget(name: "WorkbookTests", dependencies: ["Workbook"], swiftSettings: strict)] : []
+    let suites: [(name: String, dependencies: [Target.Dependency])] = [
+        ("WorkbookCatalogTests", ["WorkbookCatalog", "WorkbookGrading"]),
+        ("WorkbookGradingTests", ["WorkbookCatalog", "WorkbookGrading", "WorkbookExports"]),
+        ("WorkbookExportsTests", ["WorkbookCatalog", "WorkbookGrading", "WorkbookExports"]),
+        ("WorkbookSimilarityTests", ["WorkbookCatalog", "WorkbookSimilarity"]),
+        ("WorkbookSiteTests", ["WorkbookCatalog", "WorkbookSite", "WorkbookTemplate"]),
+        ("WorkbookTests", ["Workbook", "WorkbookCatalog", "WorkbookGrading"]),
+    ]
+    return suites.filter { shipped("Tests/\($0.name)") }.map { .testTarget(name: $0.name, dependencies: $0.dependencies, swiftSettings: strict) }
 }
 
 /// Lesson `prefix`'s reference solution, or in the student edition the student's own answer.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookExports
+import WorkbookGrading
 import WorkbookKit
 
 /// `workbook autograder`: the workbook packaged for a grading platform.

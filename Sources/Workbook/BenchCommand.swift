@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProcessKit
+import WorkbookCatalog
 import WorkbookKit
 
 /// `workbook bench`: every lesson's headline figure, each measured in a process of its own.

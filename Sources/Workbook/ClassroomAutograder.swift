@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookExports
+import WorkbookGrading
 import WorkbookKit
 
 /// `workbook autograder classroom --repository OWNER/NAME`: the GitHub Actions workflow that

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookGrading
 import WorkbookKit
 
 struct DiffCommand: ParsableCommand {

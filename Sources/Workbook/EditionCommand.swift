@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookExports
+import WorkbookGrading
 import WorkbookKit
 
 /// `workbook edition --output DIR`: the workbook to give students, without the answers.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookExports
+import WorkbookGrading
 import WorkbookKit
 
 struct GradeCommand: AsyncParsableCommand {
@@ -131,42 +134,4 @@ extension GradeCommand {
         grader.knownChecks = knownChecks
         return try await grader.grade(lessons, work: work)
     }
-}
-
-/// A new temporary folder, removed by the caller when done and by `WorkbookCommand.guarded`
-/// after Ctrl-C.
-func temporaryFolder(_ purpose: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(purpose)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    temporaryFolders.withLock { _ = $0.insert(folder) }
-    return folder
-}
-
-/// Every temporary folder this run made.
-let temporaryFolders = Locked<Set<URL>>([])
-
-/// The checks each exercise had in its last complete run, per environment (the PostgreSQL
-/// checks count only where `DATABASE_URL` is set), so that a process that dies before listing
-/// them is still charged for all of them.
-struct KnownChecks {
-    let memory: Memory
-    let file: String
-    private(set) var checks: [String: [String]]
-
-    init(_ memory: Memory) {
-        self.memory = memory
-        file = ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true ? "checks-postgres.json" : "checks-sqlite.json"
-        checks = memory.read(file, as: [String: [String]].self) ?? [:]
-    }
-
-    mutating func learn(from grades: [ExerciseGrade]) {
-        for grade in grades where !grade.checks.isEmpty {
-            switch grade.state {
-            case .graded, .notAttempted: checks[grade.slug] = grade.checks.map(\.name)
-            default: break
-            }
-        }
-    }
-
-    func save() throws { try memory.write(checks, to: file) }
 }

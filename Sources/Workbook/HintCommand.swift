@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
 import WorkbookKit
 
 struct HintCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct HintCommand: ParsableCommand {
             let catalog = try Catalog.current()
             let lesson = try catalog.select([exercise])[0]
             let text = (try? String(contentsOf: catalog.root.appendingPathComponent(lesson.hintsFile), encoding: .utf8)) ?? ""
-            let hints = Self.hints(in: text)
+            let hints = Hints.sections(in: text)
             guard !hints.isEmpty else { throw UsageError("exercise \(lesson.number) has no hints in \(lesson.hintsFile)") }
             let memory = Memory(catalog)
             var shown = memory.read("hints.json", as: [String: Int].self) ?? [:]
@@ -43,19 +44,4 @@ struct HintCommand: ParsableCommand {
         narrator.say("")
     }
 
-    /// The sections of a hints file that start with `## Hint N`, in order.
-    static func hints(in text: String) -> [String] {
-        var hints: [String] = []
-        var current: [Substring]?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("## Hint") {
-                if let current { hints.append(current.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)) }
-                current = []
-            } else {
-                current?.append(line)
-            }
-        }
-        if let current { hints.append(current.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)) }
-        return hints
-    }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookGrading
 import WorkbookKit
 
 /// `workbook verify --mistakes`: grades each committed mistake as if a student had written it,

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
 import WorkbookKit
+import WorkbookTemplate
 
 /// `workbook new-lesson NN-slug "Title"`: a new lesson that builds, is listed, is graded "not
 /// attempted" as shipped and passes its one check once solved — its own folders and one line in

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookGrading
 import WorkbookKit
 
 struct ResetCommand: ParsableCommand {
@@ -24,7 +26,7 @@ struct ResetCommand: ParsableCommand {
             let lesson = try catalog.select([exercise])[0]
             let tracked = try git(["ls-files", "--", lesson.exerciseDirectory], in: catalog.root).split(separator: "\n").map(String.init)
             guard !tracked.isEmpty else { throw UsageError("git tracks no file in \(lesson.exerciseDirectory)") }
-            let stubs = try tracked.map { file in (file, try Self.shippedStub(of: file, in: catalog.root)) }
+            let stubs = try tracked.map { file in (file, try shippedStub(of: file, in: catalog.root)) }
             let changed = stubs.filter { file, stub in (try? String(contentsOf: catalog.root.appendingPathComponent(file), encoding: .utf8)) != stub }
             let narrator = Narrator()
             guard !changed.isEmpty else {
@@ -87,16 +89,4 @@ struct ResetCommand: ParsableCommand {
         }
     }
 
-    /// The newest committed version of `file` with the most stubs in it.
-    static func shippedStub(of file: String, in root: URL) throws -> String {
-        let commits = try git(["log", "--format=%H", "--", file], in: root).split(separator: "\n").map(String.init)
-        var best: (stubs: Int, text: String)?
-        for commit in commits {
-            let text = try git(["show", "\(commit):\(file)"], in: root)
-            let stubs = text.components(separatedBy: "throw NotAttempted(").count - 1
-            if best == nil || stubs > best!.stubs { best = (stubs, text) }
-        }
-        guard let best else { throw UsageError("\(file) has no committed version to restore") }
-        return best.text
-    }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookGrading
 import WorkbookKit
+import WorkbookSite
 
 /// `workbook site`: the course as a static website, made by DocC from the lessons' own files.
 struct SiteCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookCatalog
+import WorkbookGrading
 import WorkbookKit
 
 /// `swift run workbook …`: grading, progress, hints, reset, and the instructor's diff and exports.
@@ -63,27 +65,6 @@ struct WorkbookCommand: AsyncParsableCommand {
             cleanup: {
                 for folder in temporaryFolders.withLock({ $0 }) { try? FileManager.default.removeItem(at: folder) }
             })
-    }
-}
-
-/// Where the workbook keeps what it remembers between calls (the last grade, hints shown).
-struct Memory {
-    let folder: URL
-
-    init(_ catalog: Catalog) {
-        folder = catalog.root.appendingPathComponent(".workbook")
-    }
-
-    func read<Value: Decodable>(_ name: String, as type: Value.Type) -> Value? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-        return try? JSONDecoder().decode(type, from: data)
-    }
-
-    func write<Value: Encodable>(_ value: Value, to name: String) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(value).write(to: folder.appendingPathComponent(name))
     }
 }
 

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Workbook
+@testable import WorkbookCatalog
+@testable import WorkbookGrading
 
 /// `workbook reset`: the student's version is kept before the stub replaces it, and what the
 /// workbook remembered about the exercise goes with it.

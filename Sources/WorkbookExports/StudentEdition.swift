@@ -1,0 +1,63 @@
+import Foundation
+
+/// What the student edition leaves out of the workbook: what gives the answers away, and what
+/// only the instructor's copy runs.
+package enum StudentEdition {
+    /// Whether the workbook file at `path` (from the root) belongs in the student edition. Out:
+    /// the reference solutions; the committed mistakes and the contract tables that map each
+    /// clause to the check and the mistake it catches; the course's own CI, which grades the
+    /// mistakes against the reference; and the tests of the workbook command and its libraries
+    /// (`Tests/Workbook…Tests`, not WorkbookKit's), which run on the instructor's copy.
+    package static func keeps(_ path: String) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let top = parts.first else { return false }
+        if ["Solutions", ".ci"].contains(top) { return false }
+        if path == ".github/workflows/ci.yml" { return false }
+        if top == "Tests", parts.count >= 3 {
+            if parts[1].hasPrefix("Workbook"), parts[1] != "WorkbookKitTests" { return false }
+            if parts[2] == "Mistakes" || (parts.count == 3 && parts[2] == "CONTRACT.md") { return false }
+        }
+        return true
+    }
+
+    /// The files the edition changes, and how.
+    package static let edits: [String: @Sendable (String) -> String] = ["README.md": readme(from:), "course.md": course(from:)]
+
+    /// What the README says about the edition, after its first paragraph (the two commands and
+    /// what they do): the full workbook's README says the tests run against the reference.
+    package static let readmeNote = """
+        **This is the student edition.** The reference solutions stay with your instructor. Each \
+        lesson runs your own code (as `--mine` does), so write its exercise first; the lesson says \
+        where. `swift test` runs every check that does not need the reference. The generated runs \
+        of exercises 02, 05 and 06 compare with the reference itself: they are skipped here, and \
+        your instructor's grade runs them, so that grade is the one that counts.
+        """
+
+    /// The README with the edition's note after the paragraph that follows the first code block,
+    /// and without the claim that `swift test` runs the reference solutions.
+    package static func readme(from text: String) -> String {
+        var paragraphs = text.components(separatedBy: "\n\n")
+        let claim = "The second runs every graded check against the reference solutions and tells you which exercise to open first."
+        paragraphs = paragraphs.map { paragraph in
+            let flat = paragraph.split(whereSeparator: \.isNewline).joined(separator: " ")
+            guard flat.contains(claim) else { return paragraph }
+            return flat.replacingOccurrences(of: claim, with: "The second runs the graded checks and tells you which exercise to open first.")
+        }
+        let afterCode = (paragraphs.firstIndex { $0.contains("```") } ?? 0) + 2
+        paragraphs.insert(readmeNote, at: min(afterCode, paragraphs.count))
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// course.md without its section for instructors (teaching notes, answer notes, the ADR
+    /// rubric): the next `## ` heading ends it.
+    package static func course(from text: String) -> String {
+        var lines: [Substring] = []
+        var inside = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") { inside = line == "## For instructors" }
+            if inside { continue }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import WorkbookCatalog
+@testable import WorkbookExports
+
+@Suite("The student edition")
+struct StudentEditionTests {
+    @Test("it keeps the exercises, lessons, kits and checks; it leaves out the answers and the instructor's tools")
+    func keeps() {
+        for kept in [
+            "Package.swift", "README.md", "course.md", "Exercises/01-monolith-order/PlaceOrder.swift", "Lessons/01-monolith-order/Lesson.swift",
+            "Sources/Shop/Cents.swift", "Tests/01-monolith-order/Grading.swift", "Tests/ShopTests/ShopTests.swift",
+            "Tests/WorkbookKitTests/MachineLoadTests.swift", ".gitignore",
+        ] {
+            #expect(StudentEdition.keeps(kept), "\(kept) is left out")
+        }
+        for left in [
+            "Solutions/01-monolith-order/PlaceOrder.swift", "Tests/01-monolith-order/Mistakes/no-transaction/PlaceOrder.swift",
+            "Tests/01-monolith-order/CONTRACT.md", ".ci/run", ".github/workflows/ci.yml", "Tests/WorkbookSiteTests/SiteTests.swift",
+            "Tests/WorkbookTests/ResetTests.swift",
+        ] {
+            #expect(!StudentEdition.keeps(left), "\(left) is kept")
+        }
+    }
+
+    @Test("course.md loses its section for instructors, up to the next section, and nothing else")
+    func course() {
+        let text = "# Course\n\n## How grading works\nchecks\n\n## For instructors\n### Notes\nanswers\n\n## What the numbers mean\nmedians\n"
+        #expect(StudentEdition.course(from: text) == "# Course\n\n## How grading works\nchecks\n\n## What the numbers mean\nmedians\n")
+    }
+
+    @Test("the README keeps its two commands first, says it is the student edition, and drops the claim about the reference")
+    func readme() {
+        let text = """
+            # Monolith First
+
+            ```sh
+            swift run monolith-order
+            swift test
+            ```
+
+            The first command runs lesson 01. The second runs every
+            graded check against the reference solutions and tells you which exercise to open first.
+
+            ## Requirements
+            """
+        let edited = StudentEdition.readme(from: text)
+        #expect(edited.hasPrefix("# Monolith First\n\n```sh\nswift run monolith-order\nswift test\n```\n\nThe first command runs lesson 01."))
+        #expect(!edited.contains("against the reference solutions"))
+        let note = edited.range(of: "**This is the student edition.**")
+        let requirements = edited.range(of: "## Requirements")
+        #expect(note != nil && requirements != nil && note!.lowerBound < requirements!.lowerBound)
+    }
+}
