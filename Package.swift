@@ -30,10 +30,10 @@ let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distrib
 /// The lessons, in order: one line each, which `swift format` is told to leave alone.
 // swift-format-ignore
 let lessons = [
-    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "Shop"]),
-    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "ServiceKit", "Shop"]),
-    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
-    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "SchemaPerModuleAuth", "Shop"]),
+    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "LessonKit", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "LessonKit", "ServiceKit", "Shop"]),
+    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "LessonKit", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
+    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "LessonKit", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "LessonKit", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
     LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"]),
 ]
@@ -73,19 +73,27 @@ let package = Package(
 
         // Shared code.
         .target(name: "Database", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: strict),
+        // What exercises and solutions may use: NotAttempted, clocks, Locked, seeded randomness,
+        // the reference/student switch. Nothing else, so that they build on no other package.
         .target(
             name: "WorkbookKit",
-            dependencies: [
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                argumentParser,
-            ],
             // The student edition's WorkbookKit says the reference is held out (`Implementation`).
             swiftSettings: strict + (referenceShipped ? [] : [.define("REFERENCE_HELD_OUT")]),
             // LLVM's lld, shipped with the toolchain, links the test bundle in about half the time
             // of the default gold (1.7 s against 3–4 s here): every target links WorkbookKit, so
             // every link of the package, and every grade after an edit, uses it.
             linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]),
+        // What a lesson's run uses besides: narration, tables and charts, latency histograms,
+        // benches, Ctrl-C, scratch folders, the machine's load.
+        .target(
+            name: "LessonKit",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                argumentParser,
+            ],
+            swiftSettings: strict),
         .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
         // Child processes, the same on Linux and macOS (swift-subprocess): the grader's runs and
         // the lessons' services. FilePath comes from System on macOS, from swift-system elsewhere.
@@ -101,14 +109,14 @@ let package = Package(
         .executableTarget(
             name: "Workbook",
             dependencies: [
-                "WorkbookKit", "ProcessKit", argumentParser, "WorkbookCatalog", "WorkbookGrading", "WorkbookExports", "WorkbookSimilarity",
+                "WorkbookKit", "LessonKit", "ProcessKit", argumentParser, "WorkbookCatalog", "WorkbookGrading", "WorkbookExports", "WorkbookSimilarity",
                 "WorkbookSite", "WorkbookTemplate",
             ],
             swiftSettings: strict),
         // The workbook's layout: lessons, their files and texts, stubs, what a run remembers.
         .target(name: "WorkbookCatalog", dependencies: ["WorkbookKit", "ProcessKit"], swiftSettings: strict),
         // Grading: a grading copy, swift test's event stream, scores, mistakes, a class of checkouts.
-        .target(name: "WorkbookGrading", dependencies: ["WorkbookCatalog", "WorkbookKit", "ProcessKit"], swiftSettings: strict),
+        .target(name: "WorkbookGrading", dependencies: ["WorkbookCatalog", "WorkbookKit", "LessonKit", "ProcessKit"], swiftSettings: strict),
         // What grades become: CSV, JUnit, Gradescope and GitHub Actions files, the student edition.
         .target(name: "WorkbookExports", dependencies: ["WorkbookCatalog", "WorkbookGrading"], swiftSettings: strict),
         // Copies between students' solutions, by fingerprints of their tokens.
@@ -121,7 +129,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "WorkbookKit", "ProcessKit", hummingbird, asyncHTTPClient, nioCore,
+                "WorkbookKit", "LessonKit", "ProcessKit", hummingbird, asyncHTTPClient, nioCore,
                 .product(name: "Logging", package: "swift-log"),
                 tracing,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,6 +137,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", tracing], swiftSettings: strict),
@@ -166,7 +175,7 @@ func reference(_ prefix: String) -> [Target.Dependency] {
 ///   `answer` — the same for both, so that a solution sees no more than the student's file; the
 ///   student edition has no `PSolution`, and the targets below see only `PExercise`;
 /// - `PLesson` (Lessons/NN-slug; the executable `slug`): the kit, both answers, ArgumentParser,
-///   WorkbookKit and `runs`;
+///   WorkbookKit, LessonKit and `runs`;
 /// - `PTests` (Tests/NN-slug): the kit, both answers, PropertyBased, WorkbookKit and `checks`.
 struct LessonTargets {
     let targets: [Target]
@@ -187,7 +196,7 @@ struct LessonTargets {
                 .target(name: prefix + "Kit", dependencies: ["WorkbookKit"] + kit, swiftSettings: strict),
                 .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
                 .executableTarget(
-                    name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit"] + runs,
+                    name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit", "LessonKit"] + runs,
                     path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json"], swiftSettings: strict),
                 .testTarget(
                     name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,

@@ -1,7 +1,6 @@
 import Database
 import MonolithOrderKit
 import Shop
-import WorkbookKit
 
 /// Act 1: reserve, charge and record in one transaction — and why the price is the catalog's.
 func actHappyOrder(_ stage: Stage) throws {

@@ -1,5 +1,3 @@
-import WorkbookKit
-
 /// Act 8: what a transaction cannot fix — the pressures that eventually crack a monolith.
 func actWhenItBreaks(_ stage: Stage) throws {
     let narrator = stage.narrator

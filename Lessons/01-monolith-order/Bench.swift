@@ -1,6 +1,7 @@
 import ArgumentParser
 import Database
 import Foundation
+import LessonKit
 import MonolithOrderKit
 import Shop
 import WorkbookKit

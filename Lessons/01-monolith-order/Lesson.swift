@@ -1,5 +1,6 @@
 import ArgumentParser
 import Database
+import LessonKit
 import MonolithOrderExercise
 import MonolithOrderKit
 import WorkbookKit

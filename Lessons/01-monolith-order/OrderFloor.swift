@@ -1,8 +1,8 @@
 import CSQLite
 import Database
+import LessonKit
 import MonolithOrderKit
 import Shop
-import WorkbookKit
 
 /// Lesson 01's order with nothing of ours around it: the same statements, in the same order, with
 /// the same values, through SQLite's C API on statements prepared once and bound by position.

@@ -1,6 +1,6 @@
+import LessonKit
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Act 2: faults injected into every service; the naive checkout; the audit of all three databases.
 func actNaive(_ stage: Stage) async throws {

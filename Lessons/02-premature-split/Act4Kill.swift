@@ -1,7 +1,6 @@
 import Foundation
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Act 4: the payments process is killed while a charge is in flight; orders keep coming; then
 /// payments restarts and the orders flagged for a human are reconciled.

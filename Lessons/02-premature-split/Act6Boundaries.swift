@@ -1,5 +1,3 @@
-import WorkbookKit
-
 /// Act 6: the same five feature changes under a split by layer and a split by domain: how many
 /// services, deploys, contracts and teams each one touches (computed from `Boundaries`).
 func actBoundaries(_ stage: Stage) async throws {

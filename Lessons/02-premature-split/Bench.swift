@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import MonolithOrderKit
 import ServiceKit
 import WorkbookKit

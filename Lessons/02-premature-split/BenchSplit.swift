@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import LessonKit
 import MonolithOrderKit
 import PrematureSplitKit
 import ServiceKit

@@ -1,9 +1,9 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import LessonKit
 import NIOCore
 import ServiceKit
-import WorkbookKit
 
 /// One call over HTTP on loopback, measured three ways in the same minute, so that each layer's
 /// share shows: the workbook's call (ServiceRouter behind Hummingbird, HTTPCaller over

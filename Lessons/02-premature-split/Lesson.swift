@@ -1,5 +1,6 @@
 import ArgumentParser
 import Database
+import LessonKit
 import PrematureSplitExercise
 import PrematureSplitKit
 import ServiceKit

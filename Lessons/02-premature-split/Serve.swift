@@ -1,11 +1,11 @@
 import ArgumentParser
 import Database
 import Hummingbird
+import LessonKit
 import PrematureSplitKit
 import ServiceKit
 import Shop
 import Tracing
-import WorkbookKit
 
 extension ServiceName: ExpressibleByArgument {}
 

@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 import PrematureSplitKit
 import ServiceKit
 import Shop

@@ -1,5 +1,5 @@
 import Foundation
-import WorkbookKit
+import LessonKit
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import EventBusKit
+import LessonKit
 import WorkbookKit
 
 /// Act 1: checkout calls inventory, e-mail, fraud and shipping itself, one after the other.

@@ -1,4 +1,5 @@
 import EventBusKit
+import LessonKit
 import WorkbookKit
 
 /// Act 2: checkout publishes "order placed"; the consumers subscribe; a fifth joins later.

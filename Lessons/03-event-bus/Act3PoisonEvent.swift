@@ -1,5 +1,4 @@
 import EventBusKit
-import WorkbookKit
 
 /// Fraud scoring with a bug: it throws on orders of four items. Whether it is fixed is a switch.
 actor FraudScorer {

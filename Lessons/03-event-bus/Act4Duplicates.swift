@@ -1,6 +1,5 @@
 import EventBusKit
 import Foundation
-import WorkbookKit
 
 /// Act 4: at-least-once delivery hands the same event over twice; idempotency absorbs it.
 func actDuplicates(_ stage: Stage) async throws {

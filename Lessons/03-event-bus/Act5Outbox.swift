@@ -1,7 +1,6 @@
 import Database
 import EventBusKit
 import Shop
-import WorkbookKit
 
 /// Act 5: a crash between commit and publish loses the event; the outbox does not.
 func actOutbox(_ stage: Stage) async throws {

@@ -1,5 +1,6 @@
 import EventBusKit
 import Foundation
+import LessonKit
 import WorkbookKit
 
 /// Act 6: publish-to-handle latency and deliveries per second, ours next to a polling bus.

@@ -1,5 +1,3 @@
-import WorkbookKit
-
 /// Act 7: where events do not belong, and the decision record.
 func actWhenNot(_ stage: Stage) async throws {
     let narrator = stage.narrator

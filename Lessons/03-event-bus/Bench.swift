@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventBusKit
+import LessonKit
 import Shop
 import WorkbookKit
 

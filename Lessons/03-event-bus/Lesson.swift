@@ -2,6 +2,7 @@ import ArgumentParser
 import Database
 import EventBusExercise
 import EventBusKit
+import LessonKit
 import WorkbookKit
 
 /// `swift run event-bus`: "this happened" instead of "do this", shown by a real run.

@@ -1,6 +1,7 @@
 import Database
 import EventBusExercise
 import EventBusKit
+import LessonKit
 import Shop
 import WorkbookKit
 

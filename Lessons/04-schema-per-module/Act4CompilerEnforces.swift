@@ -1,6 +1,6 @@
 import Foundation
+import LessonKit
 import SchemaPerModuleKit
-import WorkbookKit
 
 /// Act 4: each module is a target; the package graph may only have the edges the table allows.
 func actCompilerEnforces(_ stage: Stage) throws {

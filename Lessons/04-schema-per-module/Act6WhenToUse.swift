@@ -1,6 +1,5 @@
 import SchemaPerModuleKit
 import Shop
-import WorkbookKit
 
 /// Act 6: when a modular monolith is the right shape, and the decision record.
 func actWhenToUse(_ stage: Stage) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Database
+import LessonKit
 import SchemaPerModuleExercise
 import SchemaPerModuleKit
 import WorkbookKit

@@ -1,4 +1,5 @@
 import Database
+import LessonKit
 import SchemaPerModuleAuth
 import SchemaPerModuleExercise
 import SchemaPerModuleKit

@@ -1,4 +1,5 @@
 import CircuitBreakerKit
+import LessonKit
 import ServiceKit
 import WorkbookKit
 

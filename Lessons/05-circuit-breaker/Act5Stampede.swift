@@ -1,5 +1,6 @@
 import CircuitBreakerKit
 import Dispatch
+import LessonKit
 import ServiceKit
 import Synchronization
 import WorkbookKit

@@ -1,6 +1,5 @@
 import CircuitBreakerKit
 import ServiceKit
-import WorkbookKit
 
 /// Act 6: a healthy customer service answers 404 for customers it does not have. A breaker that
 /// counts every error (the source material's `except Exception`) opens on that healthy traffic

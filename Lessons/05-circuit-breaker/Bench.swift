@@ -1,5 +1,6 @@
 import ArgumentParser
 import CircuitBreakerKit
+import LessonKit
 import WorkbookKit
 
 /// `circuit-breaker bench [FIGURE] [--quick]` (hidden): this lesson's figures, for `workbook bench`.

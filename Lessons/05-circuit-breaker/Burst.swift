@@ -1,3 +1,4 @@
+import LessonKit
 import WorkbookKit
 
 /// What a burst of concurrent requests saw.

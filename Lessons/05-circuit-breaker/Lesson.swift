@@ -1,6 +1,7 @@
 import ArgumentParser
 import CircuitBreakerExercise
 import CircuitBreakerKit
+import LessonKit
 import WorkbookKit
 
 /// `swift run circuit-breaker`: a flaky payment provider on loopback, and what stands between it

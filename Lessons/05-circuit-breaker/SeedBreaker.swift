@@ -1,6 +1,5 @@
 import CircuitBreakerKit
 import Foundation
-import WorkbookKit
 
 /// The source material's breaker, translated line by line: half-open lets every caller
 /// through ("allow one test request" — but nothing counts them), a success closes it, and the

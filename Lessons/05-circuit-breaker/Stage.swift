@@ -1,5 +1,5 @@
 import CircuitBreakerKit
-import WorkbookKit
+import LessonKit
 
 /// What every act needs.
 struct Stage: Sendable {

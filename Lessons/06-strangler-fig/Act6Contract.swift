@@ -2,7 +2,6 @@ import Database
 import Foundation
 import ServiceKit
 import StranglerFigKit
-import WorkbookKit
 
 /// Act 6: the payments team renames a field of its charge request. In the monolith the build
 /// refuses it; in the split it deploys and the shop's next charge fails; a consumer-driven

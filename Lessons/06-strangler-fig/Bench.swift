@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import LessonKit
 import ServiceKit
 import Shop
 import StranglerFigKit

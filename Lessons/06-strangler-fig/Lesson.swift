@@ -1,4 +1,5 @@
 import ArgumentParser
+import LessonKit
 import ServiceKit
 import StranglerFigExercise
 import StranglerFigKit

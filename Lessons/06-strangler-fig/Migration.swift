@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import LessonKit
 import NIOCore
 import ServiceKit
 import Shop

@@ -2,6 +2,7 @@ import ArgumentParser
 import Database
 import Foundation
 import Hummingbird
+import LessonKit
 import ServiceKit
 import StranglerFigKit
 import WorkbookKit

@@ -1,3 +1,4 @@
+import LessonKit
 import WorkbookKit
 
 /// What every act needs.

@@ -1,3 +1,4 @@
+import LessonKit
 import WorkbookKit
 
 /// What a bus delivered, measured three ways.

@@ -1,5 +1,5 @@
 import Database
-import WorkbookKit
+import LessonKit
 
 /// Scratch databases and roles on a PostgreSQL server, named for this run and dropped with it.
 /// Roles are server-wide, so their names carry the run's tag too.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LessonKit
 import Logging
 import ServiceLifecycle
 import WorkbookKit

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookExports
 import WorkbookGrading
-import WorkbookKit
 
 /// `workbook autograder`: the workbook packaged for a grading platform.
 struct AutograderCommand: ParsableCommand {

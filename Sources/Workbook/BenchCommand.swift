@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import ProcessKit
 import WorkbookCatalog
 import WorkbookKit

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookExports
 import WorkbookGrading
-import WorkbookKit
 
 /// `workbook autograder classroom --repository OWNER/NAME`: the GitHub Actions workflow that
 /// grades a student's repository (the one GitHub Classroom ran, before it was sunset).

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookGrading
-import WorkbookKit
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookExports
 import WorkbookGrading
-import WorkbookKit
 
 /// `workbook edition --output DIR`: the workbook to give students, without the answers.
 struct EditionCommand: ParsableCommand {

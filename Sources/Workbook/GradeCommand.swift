@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookExports
 import WorkbookGrading

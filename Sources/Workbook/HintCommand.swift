@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
-import WorkbookKit
 
 struct HintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

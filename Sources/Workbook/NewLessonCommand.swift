@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
-import WorkbookKit
 import WorkbookTemplate
 
 /// `workbook new-lesson NN-slug "Title"`: a new lesson that builds, is listed, is graded "not

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookGrading
-import WorkbookKit
 import WorkbookSimilarity
 
 /// `workbook similarity NN --student PATH…`: which students' solutions to one exercise are alike

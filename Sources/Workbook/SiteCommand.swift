@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookGrading
-import WorkbookKit
 import WorkbookSite
 
 /// `workbook site`: the course as a static website, made by DocC from the lessons' own files.

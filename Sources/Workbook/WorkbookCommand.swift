@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import WorkbookCatalog
 import WorkbookGrading
-import WorkbookKit
 
 /// `swift run workbook …`: grading, progress, hints, reset, and the instructor's diff and exports.
 @main

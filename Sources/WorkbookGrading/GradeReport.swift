@@ -1,6 +1,6 @@
 import Foundation
+import LessonKit
 import WorkbookCatalog
-import WorkbookKit
 
 /// The grade as a student reads it: per exercise a table of checks, the failures, the total.
 package struct GradeReport {

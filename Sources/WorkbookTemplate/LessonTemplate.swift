@@ -90,17 +90,17 @@ package struct LessonTemplate {
 
             """,
             "Lessons/\(slug)/Lesson.swift": """
-            \(Self.imports("ArgumentParser", p + "Exercise", p + "Kit", "WorkbookKit"))
+            \(Self.imports("ArgumentParser", "LessonKit", p + "Exercise", p + "Kit", "WorkbookKit"))
 
             /// `swift run \(name)`: \(lesson.title).
             @main
             struct \(p)Command: AsyncParsableCommand {
-                package static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
+                static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
 
                 @Flag(help: "Run the acts on your own \(exercise) instead of the reference solution.")
-                package var mine = false
+                var mine = false
 
-                package func run() async throws {
+                func run() async throws {
                     let narrator = Narrator()
                     let implementation = Implementation.lesson(mine: mine)
                     let solve: \(p)Function
@@ -131,7 +131,7 @@ package struct LessonTemplate {
             /// The reference solution's entry point. The student edition holds Solutions/ out: there
             /// the lesson runs only the student's code, so this is never reached.
             enum Reference {
-                package static var solve: \(p)Function {
+                static var solve: \(p)Function {
                     #if canImport(\(p)Solution)
                         { try \(p)Solution.solve($0) }
                     #else
@@ -153,15 +153,15 @@ package struct LessonTemplate {
 
             """,
             "Lessons/\(slug)/Stage.swift": """
-            \(Self.imports(p + "Kit", "WorkbookKit"))
+            \(Self.imports("LessonKit", p + "Kit"))
 
             /// What every act needs.
             struct Stage {
-                package let narrator: Narrator
-                package let solve: \(p)Function
+                let narrator: Narrator
+                let solve: \(p)Function
 
                 /// Runs one act; an error ends the act with a message, not the lesson with a stack trace.
-                package func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
+                func run(_ number: Int, _ title: String, _ act: (Stage) throws -> Void) {
                     narrator.act(number, title) { try act(self) }
                 }
             }
@@ -195,13 +195,13 @@ package struct LessonTemplate {
             /// How exercise \(n) is graded: every check runs against the reference, and against the
             /// student's once `solve` stops throwing `NotAttempted`.
             enum Grading {
-                package static let file = "\(exercise)"
+                static let file = "\(exercise)"
 
-                package static func studentAttempted() -> Bool {
+                static func studentAttempted() -> Bool {
                     Attempt.isAttempted { _ = try Implementation.student.solve(1) }
                 }
 
-                package static let implementations = Implementation.graded(studentAttempted: studentAttempted())
+                static let implementations = Implementation.graded(studentAttempted: studentAttempted())
             }
 
             @Test(
@@ -211,7 +211,7 @@ package struct LessonTemplate {
 
             extension Implementation {
                 /// This implementation's entry point.
-                package var solve: \(p)Function {
+                var solve: \(p)Function {
                     switch self {
                     case .reference:
                         #if canImport(\(p)Solution)
@@ -232,7 +232,7 @@ package struct LessonTemplate {
             @Suite("Exercise \(n) · the contract")
             struct ContractChecks {
                 @Test("solve doubles its value", arguments: Grading.implementations)
-                package func doubles(_ implementation: Implementation) throws {
+                func doubles(_ implementation: Implementation) throws {
                     #expect(try implementation.solve(21) == 42)
                     #expect(try implementation.solve(-3) == -6)
                 }

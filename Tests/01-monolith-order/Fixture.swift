@@ -2,7 +2,6 @@ import Database
 import MonolithOrderKit
 import Shop
 import Testing
-import WorkbookKit
 
 /// A fresh in-memory shop for one check.
 struct Fixture {

@@ -1,4 +1,5 @@
 import Database
+import LessonKit
 import MonolithOrderKit
 import Shop
 import Testing

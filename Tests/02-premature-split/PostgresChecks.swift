@@ -1,4 +1,5 @@
 import Database
+import LessonKit
 import PrematureSplitKit
 import ServiceKit
 import Testing

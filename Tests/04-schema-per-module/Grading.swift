@@ -1,4 +1,5 @@
 import Database
+import LessonKit
 import SchemaPerModuleExercise
 import SchemaPerModuleKit
 import Testing

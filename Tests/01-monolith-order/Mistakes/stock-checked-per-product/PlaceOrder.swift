@@ -2,7 +2,6 @@
 import Database
 import MonolithOrderKit
 import Shop
-import WorkbookKit
 
 /// Places an order: reserves the stock of every line, charges the customer and records the order
 /// with its lines — all in one database transaction, so that either all of it happens or none.

@@ -1,7 +1,6 @@
 // Mistake: charges before recording the order: the irreversible step is no longer last
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

@@ -1,7 +1,6 @@
 // Mistake: undoes the completed steps in the order they ran, not in reverse
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

@@ -1,7 +1,6 @@
 // Mistake: makes a new idempotency key for every attempt, so a retry is a new request
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

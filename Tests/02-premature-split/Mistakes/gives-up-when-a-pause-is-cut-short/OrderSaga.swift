@@ -1,7 +1,6 @@
 // Mistake: gives the step up when a pause is cut short, instead of going on with the next attempt
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

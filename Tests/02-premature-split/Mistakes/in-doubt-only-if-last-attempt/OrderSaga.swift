@@ -1,7 +1,6 @@
 // Mistake: puts a step in doubt only when its last attempt got no answer
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

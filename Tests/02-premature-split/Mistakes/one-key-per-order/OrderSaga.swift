@@ -1,7 +1,6 @@
 // Mistake: uses the order id alone as the key of every call: the charge replays the reservation's answer
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

@@ -1,7 +1,6 @@
 // Mistake: decides what is transient itself: only no answer and 5xx, not 409, 429 or a refused connection
 import PrematureSplitKit
 import ServiceKit
-import WorkbookKit
 
 /// Places `order` across the three services as a saga: a local transaction in each service,
 /// and a compensation for each one that must be undone when a later step fails.

@@ -2,7 +2,6 @@
 import Database
 import SchemaPerModuleKit
 import Shop
-import WorkbookKit
 
 /// Creates billing's tables — in billing's own schema and nowhere else — and is safe to run again.
 ///

@@ -1,6 +1,5 @@
 // Mistake: matches prefixes as strings: /payments also takes /paymentsx
 import StranglerFigKit
-import WorkbookKit
 
 /// The tenant's rollout bucket, 1…100, the way Unleash's gradual rollout computes it: MurmurHash3
 /// (x86, 32-bit, seed 0) of `"group:tenant"` in UTF-8, modulo 100, plus 1. A tenant is in a

@@ -1,3 +1,5 @@
+import WorkbookKit
+
 /// Pictures for a terminal, drawn with block characters only: readable without colour (and
 /// with `NO_COLOR`), in any font that has the Unicode block elements.
 public enum TerminalChart {

@@ -1,3 +1,5 @@
+import WorkbookKit
+
 /// One line of `workbook bench`: what was measured and what came out. Latencies in nanoseconds.
 public struct BenchRow: Codable, Sendable, Hashable {
     /// The figure it belongs to (one process each), e.g. "order-sqlite-memory".

@@ -1,5 +1,6 @@
 import Foundation
 import UnixSignals
+import WorkbookKit
 
 /// Ctrl-C, handled so that it runs the same cleanup as a normal end.
 ///

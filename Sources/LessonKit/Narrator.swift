@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkbookKit
 
 /// Tells a lesson's story on the terminal: acts, steps, ✓/✗ outcomes, notices and small tables.
 ///

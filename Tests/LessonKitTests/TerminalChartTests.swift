@@ -1,5 +1,5 @@
+import LessonKit
 import Testing
-import WorkbookKit
 
 @Suite("Terminal pictures")
 struct TerminalChartTests {
