@@ -6,7 +6,7 @@ public enum ModuleGraph {
     /// The allowed dependencies of the modules' targets. Billing (the exercise and its reference)
     /// sees the modules' public API (the kit), never auth's implementation.
     public static let allowed: [String: Set<String>] = [
-        "SchemaPerModuleKit": ["Database", "Shop", "WorkbookKit"],
+        "SchemaPerModuleKit": ["Database", "LessonKit", "Shop", "WorkbookKit"],
         "SchemaPerModuleAuth": ["SchemaPerModuleKit", "Database"],
         "SchemaPerModuleExercise": ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
         "SchemaPerModuleSolution": ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
