@@ -33,6 +33,14 @@ public enum Attempt {
         return false
     }
 
+    /// `attempted`, passed through; an exercise not attempted yet is remembered, and the test
+    /// process ends with one line naming the first of them (`NotAttemptedYet`): the pointer
+    /// each one prints comes at any point among hundreds of lines.
+    public static func noting(_ attempted: Bool, exercise: String, file: String) -> Bool {
+        if !attempted { NotAttemptedYet.note(exercise: exercise, file: file) }
+        return attempted
+    }
+
     /// The pointer printed once when an exercise is not attempted yet.
     public static func notAttemptedMessage(exercise: String, file: String) -> String {
         "Exercise \(exercise) not attempted yet: open \(file)"

@@ -21,7 +21,9 @@ enum Grading {
 
 @Test(
     "Exercise 05 · your CircuitBreaker is attempted, and every check below runs against it too",
-    .enabled(if: Grading.studentAttempted(), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "05", file: Grading.file))))
+    .enabled(
+        if: Attempt.noting(Grading.studentAttempted(), exercise: "05", file: Grading.file),
+        Comment(rawValue: Attempt.notAttemptedMessage(exercise: "05", file: Grading.file))))
 func exercise05Attempted() {}
 
 extension Implementation {
