@@ -30,12 +30,12 @@ let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distrib
 /// The lessons, in order: one line each, which `swift format` is told to leave alone.
 // swift-format-ignore
 let lessons = [
-    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "LessonKit", "Shop"]),
-    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "LessonKit", "ServiceKit", "Shop"]),
-    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "LessonKit", "Shop"], answer: [deque], runs: ["Database", "Shop"]),
-    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "LessonKit", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "LessonKit", "SchemaPerModuleAuth", "Shop"]),
-    LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"]),
-    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"]),
+    LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "GradingKit", "LessonKit", "Shop"]),
+    LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "GradingKit", "LessonKit", "ServiceKit", "Shop"]),
+    LessonTargets("EventBus", "03-event-bus", kit: ["Database", "LessonKit", "Shop"], answer: [deque], runs: ["Database", "Shop"], checks: ["GradingKit"]),
+    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "LessonKit", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "GradingKit", "LessonKit", "SchemaPerModuleAuth", "Shop"]),
+    LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"], checks: ["GradingKit"]),
+    LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"], checks: ["GradingKit"]),
 ]
 
 let package = Package(
@@ -95,6 +95,8 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(name: "Shop", dependencies: ["Database"], swiftSettings: strict),
+        // What the graded checks share: replaying one generated run by its seed.
+        .target(name: "GradingKit", dependencies: [propertyBased], swiftSettings: strict),
         // Child processes, the same on Linux and macOS (swift-subprocess): the grader's runs and
         // the lessons' services. FilePath comes from System on macOS, from swift-system elsewhere.
         .target(
@@ -138,6 +140,7 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database"], swiftSettings: strict),
         .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"], swiftSettings: strict),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "WorkbookKit"], swiftSettings: strict),
+        .testTarget(name: "GradingKitTests", dependencies: ["GradingKit", propertyBased], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", tracing], swiftSettings: strict),

@@ -24,9 +24,11 @@ public enum GroupRun {
     }
 
     /// Runs `program arguments…` (a path, or a name found on `PATH`) until it ends, or until
-    /// `limit` passes. A cancelled calling task stops the group the same way, then throws
-    /// `CancellationError`.
-    public static func run(_ program: String, _ arguments: [String], log: URL, limit: Duration? = nil) async throws -> Ending {
+    /// `limit` passes, in this process's environment with `environment` added. A cancelled
+    /// calling task stops the group the same way, then throws `CancellationError`.
+    public static func run(
+        _ program: String, _ arguments: [String], log: URL, limit: Duration? = nil, environment: [String: String] = [:]
+    ) async throws -> Ending {
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
             throw ProcessStartError("could not write \(log.path)")
         }
@@ -43,7 +45,9 @@ public enum GroupRun {
                 guard let file = FileHandle(forWritingAtPath: log.path) else { throw ProcessStartError("could not write \(log.path)") }
                 defer { try? file.close() }
                 return try await Subprocess.run(
-                    .program(program), arguments: Arguments(arguments), platformOptions: options,
+                    .program(program), arguments: Arguments(arguments),
+                    environment: .inherit.updating(Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })),
+                    platformOptions: options,
                     input: .none, output: .sequence, error: .combinedWithOutput
                 ) { execution in
                     leader.withLock { $0 = execution.processIdentifier.value }

@@ -31,10 +31,20 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: "Where to write each student's results (instructor mode).")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Replay one generated run: the seed a failed check printed. Each generated check then runs once, on the input that seed made.",
+            valueName: "seed"))
+    var seed: String?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         if !student.isEmpty && output == nil { throw ValidationError("--student needs --output DIR for the results") }
         if student.isEmpty && output != nil { throw ValidationError("--output is for grading --student checkouts") }
+        if let seed, Data(base64Encoded: seed)?.count != 32 {
+            throw ValidationError("--seed \(seed) is not a seed a check printed (it prints 44 characters of base64, ending in =)")
+        }
+        if seed != nil && !student.isEmpty { throw ValidationError("--seed replays one student's failure: grade without --student") }
     }
 
     func run() async throws {
@@ -61,14 +71,22 @@ struct GradeCommand: AsyncParsableCommand {
         var grader = Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout))
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
+        grader.seed = seed
         var known = KnownChecks(Memory(catalog))
         grader.knownChecks = known.checks
         let fingerprints = Dictionary(uniqueKeysWithValues: lessons.map { ($0.slug, catalog.fingerprint(of: $0)) })
         var grades = try await grader.grade(lessons, work: work)
         for index in grades.indices { grades[index].fingerprint = fingerprints[grades[index].slug] }
+        GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
+        if let seed {
+            // One input per generated check is a diagnosis, not a grade: nothing is remembered.
+            narrator.notice(
+                "The generated checks ran once, on the input of seed \(seed): this replay is not your grade, and `workbook list` keeps "
+                    + "the last one. Grade without --seed when the run passes.")
+            return grades.contains(where: \.failing)
+        }
         known.learn(from: grades)
         try known.save()
-        GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
         let memory = Memory(catalog)
         var remembered = memory.read("last-grade.json", as: [ExerciseGrade].self) ?? []
         remembered.removeAll { old in grades.contains { $0.slug == old.slug } }

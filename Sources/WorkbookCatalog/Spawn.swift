@@ -1,12 +1,12 @@
 import Foundation
 import ProcessKit
 
-/// Runs a command (`arguments[0]` found on `PATH`) in a process group of its own, both output
-/// streams to `log`; when `limit` passes, or Ctrl-C cancels the grader, the whole group is
-/// stopped (`GroupRun`).
-package func spawn(_ arguments: [String], log: URL, limit: Duration? = nil) async throws -> Ending {
+/// Runs a command (`arguments[0]` found on `PATH`) in a process group of its own, with
+/// `environment` added to ours, both output streams to `log`; when `limit` passes, or Ctrl-C
+/// cancels the grader, the whole group is stopped (`GroupRun`).
+package func spawn(_ arguments: [String], log: URL, limit: Duration? = nil, environment: [String: String] = [:]) async throws -> Ending {
     do {
-        return try await GroupRun.run(arguments[0], Array(arguments.dropFirst()), log: log, limit: limit)
+        return try await GroupRun.run(arguments[0], Array(arguments.dropFirst()), log: log, limit: limit, environment: environment)
     } catch let error as ProcessStartError {
         throw UsageError(error.description)
     }

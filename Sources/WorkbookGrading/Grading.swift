@@ -86,6 +86,9 @@ package struct Grader {
     /// Builds the lesson executables too (`workbook verify`'s solved copy, whose lessons CI runs);
     /// grading itself needs only the test bundle.
     package var buildsLessons = false
+    /// A seed a failed generated run printed: each check's generated runs replay the input it
+    /// made, once (`ReplaySeed` in the checks), instead of making new ones.
+    package var seed: String?
 
     package init(checkout: URL, scratch: URL?, limit: Duration) {
         self.checkout = checkout
@@ -174,7 +177,7 @@ package struct Grader {
         let command =
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
             ?? ["swift", "test", "--skip-build"] + packageArguments + selection
-        let ending = try await spawn(command, log: log, limit: limit)
+        let ending = try await spawn(command, log: log, limit: limit, environment: seed.map { ["WORKBOOK_SEED": $0] } ?? [:])
         return (EventStream(contentsOf: stream), ending, log)
     }
 
@@ -240,7 +243,7 @@ package struct Grader {
             }
             return ExerciseGrade.Check(
                 name: check.name, status: check.studentFailures.isEmpty ? .passed : .failed,
-                message: Self.message(check.studentFailures), seconds: check.studentSeconds)
+                message: Self.message(check.studentFailures, exercise: lesson.number), seconds: check.studentSeconds)
         }
         let state: ExerciseGrade.State
         if ending == .timedOut {
@@ -257,16 +260,17 @@ package struct Grader {
 }
 
 extension Grader {
-    /// The first failure of a check, and the seed that reproduces a generated run when
-    /// PropertyBased recorded one in a later issue.
     /// The failure a student reads: the check's own first message. PropertyBased adds one of its
     /// own to every failed generated run ("Failure occured with input …", then a `.fixedSeed`
     /// to paste into a test file): the check's message already names the shrunk scenario, and a
-    /// student edits no test file, so it is left out unless it is all there is.
-    package static func message(_ failures: [String]) -> String? {
+    /// student edits no test file, so it is left out unless it is all there is — and its seed
+    /// becomes the grade command that replays that run.
+    package static func message(_ failures: [String], exercise: String) -> String? {
         let ours = failures.filter { !$0.contains(".fixedSeed(") && !$0.hasPrefix("Failure occured with input") }
         guard let first = ours.first ?? failures.first else { return nil }
-        return first.replacing(/\n?Add `\.fixedSeed\([^)]*\)` to the Test to reproduce this issue\./, with: "")
+        let message = first.replacing(/\n?Add `\.fixedSeed\([^)]*\)` to the Test to reproduce this issue\./, with: "")
+        guard let seed = failures.lazy.compactMap({ $0.firstMatch(of: /\.fixedSeed\("([A-Za-z0-9+\/=]+)"\)/)?.1 }).first else { return message }
+        return message + "\nReplay this generated run: swift run workbook grade \(exercise) --seed \(seed)"
     }
 }
 

@@ -1,4 +1,5 @@
 import Database
+import GradingKit
 import MonolithOrderKit
 import PropertyBased
 import Shop
@@ -7,7 +8,7 @@ import WorkbookKit
 
 /// Differential checks: generated shops and order sequences; the student's outcomes and final
 /// tables must equal the reference's, and the reference's must equal an independent model's.
-@Suite("Exercise 01 · generated order sequences")
+@Suite("Exercise 01 · generated order sequences", .replaySeed)
 struct DifferentialChecks {
     @Test("generated order sequences give the same outcomes and the same tables", arguments: Grading.implementations)
     func generatedSequences(_ implementation: Implementation) async throws {

@@ -1,3 +1,4 @@
+import GradingKit
 import PrematureSplitKit
 import PropertyBased
 import ServiceKit
@@ -7,7 +8,7 @@ import WorkbookKit
 /// Generated runs: a few orders, each meeting a random script of faults in each service. The
 /// student's outcomes, calls and final data must equal the reference's, and the invariants any
 /// correct saga keeps must hold.
-@Suite("Exercise 02 · generated runs")
+@Suite("Exercise 02 · generated runs", .replaySeed)
 struct DifferentialChecks {
     @Test(
         "generated orders and faults: the same outcomes, calls and data as the reference",

@@ -1,4 +1,5 @@
 import EventBusKit
+import GradingKit
 import PropertyBased
 import Testing
 import WorkbookKit
@@ -7,7 +8,7 @@ import WorkbookKit
 /// replays. Per consumer, the handled sequence and the dead letters must equal the reference's
 /// (and the reference's must equal an eager, sequential model's; in the student edition, which
 /// holds the reference out, the student's must equal the model's).
-@Suite("Exercise 03 · generated runs")
+@Suite("Exercise 03 · generated runs", .replaySeed)
 struct DifferentialChecks {
     @Test(
         "generated runs give every consumer the same handled sequence and the same dead letters",

@@ -1,4 +1,5 @@
 import Database
+import GradingKit
 import PropertyBased
 import SchemaPerModuleKit
 import Shop
@@ -10,7 +11,7 @@ import WorkbookKit
 /// student's outcomes must equal the model's), on SQLite and, with fewer runs, on PostgreSQL: 6 there,
 /// where each run makes two databases of its own (about a second each), enough to run every
 /// kind of statement on the second engine; the logic is covered by SQLite's 60.
-@Suite("Exercise 04 · generated runs")
+@Suite("Exercise 04 · generated runs", .replaySeed)
 struct BillingDifferentialChecks {
     @Test(
         "generated runs of registrations, charges and invoices give the same outcomes",

@@ -1,4 +1,5 @@
 import CircuitBreakerKit
+import GradingKit
 import PropertyBased
 import Testing
 import WorkbookKit
@@ -6,7 +7,7 @@ import WorkbookKit
 /// Generated runs: random settings, then random requests, outcomes, clock advances and manual
 /// switches. The student's admissions, rejections, states and transitions must equal the
 /// reference's.
-@Suite("Exercise 05 · generated runs")
+@Suite("Exercise 05 · generated runs", .replaySeed)
 struct DifferentialChecks {
     @Test(
         "generated calls, outcomes and clock advances: the same admissions, rejections and transitions",

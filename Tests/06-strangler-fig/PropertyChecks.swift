@@ -1,10 +1,11 @@
+import GradingKit
 import PropertyBased
 import StranglerFigKit
 import Testing
 import WorkbookKit
 
 /// What any correct router does, whatever the plan; and the same decisions as the reference.
-@Suite("Exercise 06 · generated plans and requests")
+@Suite("Exercise 06 · generated plans and requests", .replaySeed)
 struct PropertyChecks {
     @Test(
         "generated plans and requests: the same destination, reason, rule and shadow as the reference",

@@ -47,7 +47,9 @@ struct EventStreamTests {
         #expect(check.studentSeconds == 10.25)
     }
 
-    @Test("a failure reads once: its comment not repeated, no bare 'Issue recorded', no PropertyBased echo or fixedSeed advice")
+    @Test(
+        "a failure reads once: its comment not repeated, no bare 'Issue recorded', no PropertyBased echo; its seed becomes the grade command that replays the run"
+    )
     func failureReadsOnce() throws {
         let ours = "rule broken: the same event twice makes one customer\n  input: u1 twice"
         let issue =
@@ -65,9 +67,13 @@ struct EventStreamTests {
         let check = try #require(EventStream(contentsOf: file).graded.first)
         #expect(check.studentFailures == [ours])
         let library = "Failure occured with input 1. u1 twice.\n\nAdd `.fixedSeed(\"abc=\")` to the Test to reproduce this issue."
-        #expect(Grader.message([ours, library]) == ours)
-        #expect(Grader.message([library, ours]) == ours)
-        #expect(Grader.message(["Expectation failed\nAdd `.fixedSeed(\"abc=\")` to the Test to reproduce this issue."]) == "Expectation failed")
+        let replay = "\nReplay this generated run: swift run workbook grade 03 --seed abc="
+        #expect(Grader.message([ours, library], exercise: "03") == ours + replay)
+        #expect(Grader.message([library, ours], exercise: "03") == ours + replay)
+        #expect(
+            Grader.message(["Expectation failed\nAdd `.fixedSeed(\"abc=\")` to the Test to reproduce this issue."], exercise: "03")
+                == "Expectation failed" + replay)
+        #expect(Grader.message([ours], exercise: "03") == ours)
     }
 }
 
