@@ -65,6 +65,6 @@ struct Serve: AsyncParsableCommand {
     /// The service's routes, on its database: what a child process serves, and what the lesson
     /// serves inside its own process with --in-process.
     func router() throws -> Router<BasicRequestContext> {
-        try ServiceRouter.make(ServiceHost(service.endpoint(location: DatabaseLocation(database), seed: .standard(times: scale))))
+        try ServiceRouter.make(ServiceHost(service.endpoint(location: DatabaseLocation(database), seed: .standard(times: scale))), hold: Stage.timeout)
     }
 }

@@ -17,8 +17,14 @@ final class Stage: Sendable {
     let placement: Placement
     /// Where the services' SQLite files go; removed at the end.
     let folder: URL
-    /// How long a call may take: long enough for a healthy call on a busy machine.
-    let timeout = Duration.milliseconds(200)
+    /// How long a call that meets a timeout fault waits: its service holds it this long, then
+    /// answers 504 (no answer in time), which the client takes as no answer. The wait is the
+    /// seeded plan's, so the same seed gives the same outcomes however busy the machine is.
+    static let timeout = Duration.milliseconds(200)
+    /// The client's own deadline, for a call that is only slow: long enough that a healthy call
+    /// on a busy machine is never cut off, which would change the run.
+    static let deadline = Duration.seconds(2)
+    var timeout: Duration { Self.timeout }
     /// The shop's stock and money, scaled so that every generated order fits.
     static let scale = 100
     /// What the naive checkout of act 2 cost, for act 3 to compare with.
@@ -49,7 +55,7 @@ final class Stage: Sendable {
 
     /// Starts the three services, each on a new database file named after `label`.
     func launch(_ label: String) async throws -> RunningShop {
-        let running = try await RunningShop.launch(placement: placement, folder: folder, label: label, scale: Self.scale, timeout: timeout)
+        let running = try await RunningShop.launch(placement: placement, folder: folder, label: label, scale: Self.scale, timeout: Self.deadline)
         launched.withLock { $0.append(running) }
         return running
     }

@@ -32,9 +32,10 @@ public struct SplitShop: Sendable {
         return SplitShop(callers: callers)
     }
 
-    /// The three services over HTTP at `urls`, each call with `timeout`.
+    /// The three services over HTTP at `urls`, each call with `timeout`; a service that is down
+    /// refuses at once (`HTTPCaller.failingFast`).
     public static func overHTTP(_ urls: [ServiceName: String], timeout: Duration) -> SplitShop {
-        SplitShop(callers: urls.mapValues { HTTPCaller(baseURL: $0, timeout: timeout) })
+        SplitShop(callers: urls.mapValues { HTTPCaller(baseURL: $0, timeout: timeout, client: HTTPCaller.failingFast) })
     }
 
     /// The clients the saga uses.

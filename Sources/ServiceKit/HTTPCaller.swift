@@ -19,6 +19,16 @@ public struct HTTPCaller: ServiceCaller {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
+    /// A client that reports a refused connection at once, as a service that is down does,
+    /// instead of trying to connect again until the call's deadline (AsyncHTTPClient's default):
+    /// with a deadline long enough for a slow call, each call to a stopped service would wait
+    /// all of it. Process-wide and never shut down, like `HTTPClient.shared`.
+    public static let failingFast: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     public init(baseURL: String, timeout: Duration, client: HTTPClient = .shared) {
         self.baseURL = baseURL
         self.timeout = timeout
@@ -60,6 +70,8 @@ public struct HTTPCaller: ServiceCaller {
         do {
             let response = try await client.execute(request, deadline: deadline)
             let body = try await response.body.collect(upTo: 1 << 20)
+            // A 504 says that no answer came in time: as in doubt as a deadline of our own.
+            guard response.status != .gatewayTimeout else { throw ServiceCallError.noAnswer }
             return Answer(status: Int(response.status.code), body: Data(body.readableBytesView))
         } catch {
             if let refusal = Self.connectFailure(error) { throw .unreachable(refusal) }

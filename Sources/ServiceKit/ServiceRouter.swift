@@ -9,8 +9,10 @@ public enum ServiceRouter {
     /// The largest request body a service reads.
     public static let bodyLimit = 1 << 20
 
-    /// A router for `host`. A call the fault plan says gets no answer is held for `hold`, long
-    /// after any client's deadline, then answered 504.
+    /// A router for `host`. A call the fault plan says gets no answer is held for `hold`, then
+    /// answered 504 — no answer in time — which `HTTPCaller` takes as no answer. The default
+    /// holds it past any client's deadline; a hold of the client's timeout makes the wait the
+    /// plan's and not the machine's: a caller whose own deadline is longer waits exactly `hold`.
     public static func make(_ host: ServiceHost, hold: Duration = .seconds(2)) -> Router<BasicRequestContext> {
         let routes = JSONRouter()
         for operation in host.endpoint.operations {
