@@ -67,7 +67,8 @@ func actBreaker(_ stage: Stage) async throws {
         }
         let end = last.at + last.at / 10
         let strip = TerminalChart.strip([(.zero, symbol(.closed))] + breaker.transitions.map { ($0.at, symbol($0.to)) }, end: end)
-        narrator.say("  \(strip)  0 to \(end.readable); ▁ closed, █ open (failing fast), ▄ half-open (one trial)")
+        narrator.say("  \(strip)  0 to \(end.readable)")
+        narrator.say("  ▁ closed, █ open (failing fast), ▄ half-open (one trial)")
     }
     let opened = breaker.transitions.first { $0.to == .open }
     let trial = breaker.transitions.first { $0.to == .halfOpen }

@@ -14,26 +14,71 @@ public struct TextTable: Sendable {
         public let isHeader: Bool
     }
 
-    /// The header, a rule, then one line per row.
-    public func lines() -> [Line] {
+    /// The widest a table line may be: the narrator indents it by two, and a terminal of 120
+    /// columns must show it whole (a table cannot wrap as prose does).
+    public static let width = 118
+
+    /// The header, a rule, then one line per row. When the columns are wider than `width`
+    /// together, the widest columns are narrowed and their cells wrap onto more lines, at spaces
+    /// where they can; a column of numbers narrows only to its widest number, so only its header
+    /// wraps.
+    public func lines(width: Int = TextTable.width) -> [Line] {
         let columns = max(headers.count, rows.map(\.count).max() ?? 0)
         let cell = { (row: [String], column: Int) in column < row.count ? row[column] : "" }
-        let widths = (0..<columns).map { column in
+        var widths = (0..<columns).map { column in
             ([headers] + rows).map { cell($0, column).count }.max() ?? 0
         }
         let numeric = (0..<columns).map { column in
             !rows.isEmpty && rows.allSatisfy { Self.looksNumeric(cell($0, column)) }
         }
-        func render(_ row: [String]) -> String {
-            (0..<columns).map { column in
-                let text = cell(row, column)
-                let padding = String(repeating: " ", count: widths[column] - text.count)
-                return numeric[column] ? padding + text : text + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        // How narrow each column may go: a number never wraps (its header may); text to 12.
+        let narrowest = (0..<columns).map { column in
+            numeric[column] ? rows.map { cell($0, column).count }.max() ?? 0 : min(12, widths[column])
+        }
+        while widths.reduce(2 * (columns - 1), +) > width {
+            let narrowable = (0..<columns).filter { widths[$0] > narrowest[$0] }
+            guard let widest = narrowable.max(by: { widths[$0] < widths[$1] }) else { break }
+            let over = widths.reduce(2 * (columns - 1), +) - width
+            let next = narrowable.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+            widths[widest] -= min(over, max(1, widths[widest] - max(next, narrowest[widest])))
+        }
+        func render(_ row: [String]) -> [String] {
+            let wrapped = (0..<columns).map { column in Self.wrap(cell(row, column), widths[column]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { index in
+                (0..<columns).map { column in
+                    let text = index < wrapped[column].count ? wrapped[column][index] : ""
+                    let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
+                    return numeric[column] ? padding + text : text + padding
+                }.joined(separator: "  ").trimmingTrailingSpaces()
+            }
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return [Line(text: render(headers), isHeader: true), Line(text: rule, isHeader: false)]
-            + rows.map { Line(text: render($0), isHeader: false) }
+        return render(headers).map { Line(text: $0, isHeader: true) } + [Line(text: rule, isHeader: false)]
+            + rows.flatMap { render($0).map { Line(text: $0, isHeader: false) } }
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces, and inside a word only
+    /// when the word alone is wider.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard text.count > width, width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            var word = word
+            if !line.isEmpty, line.count + 1 + word.count <= width {
+                line += " " + word
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            while word.count > width {
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            line = word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     private static func looksNumeric(_ text: String) -> Bool {
