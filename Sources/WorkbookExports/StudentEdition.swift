@@ -37,11 +37,11 @@ package enum StudentEdition {
     /// and without the claim that `swift test` runs the reference solutions.
     package static func readme(from text: String) -> String {
         var paragraphs = text.components(separatedBy: "\n\n")
-        let claim = "The second runs every graded check against the reference solutions and tells you which exercise to open first."
+        let claim = "The second runs every graded check against the reference solutions and"
         paragraphs = paragraphs.map { paragraph in
             let flat = paragraph.split(whereSeparator: \.isNewline).joined(separator: " ")
             guard flat.contains(claim) else { return paragraph }
-            return flat.replacingOccurrences(of: claim, with: "The second runs the graded checks and tells you which exercise to open first.")
+            return flat.replacingOccurrences(of: claim, with: "The second runs the graded checks and")
         }
         let afterCode = (paragraphs.firstIndex { $0.contains("```") } ?? 0) + 2
         paragraphs.insert(readmeNote, at: min(afterCode, paragraphs.count))

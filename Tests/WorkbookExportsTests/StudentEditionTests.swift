@@ -52,4 +52,13 @@ struct StudentEditionTests {
         let requirements = edited.range(of: "## Requirements")
         #expect(note != nil && requirements != nil && note!.lowerBound < requirements!.lowerBound)
     }
+
+    @Test("the workbook's own README loses the claim about the reference, however its sentence ends")
+    func ownReadme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let opening = StudentEdition.readme(from: text).components(separatedBy: "\n## ")[0]
+        #expect(opening.contains("**This is the student edition.**"))
+        #expect(!opening.contains("against the reference solutions"))
+    }
 }
