@@ -206,7 +206,9 @@ package struct LessonTemplate {
 
             @Test(
                 "Exercise \(n) · your solve is attempted, and every check below runs against it too",
-                .enabled(if: Attempt.noting(Grading.studentAttempted(), exercise: "\(n)", file: Grading.file), Comment(rawValue: Attempt.notAttemptedMessage(exercise: "\(n)", file: Grading.file))))
+                .enabled(
+                    if: Attempt.noting(Grading.studentAttempted(), exercise: "\(n)", file: Grading.file),
+                    Comment(rawValue: Attempt.notAttemptedMessage(exercise: "\(n)", file: Grading.file))))
             func exercise\(n)Attempted() {}
 
             extension Implementation {

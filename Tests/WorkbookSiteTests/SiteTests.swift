@@ -180,4 +180,18 @@ struct SiteTests {
         let readme = try #require(LessonTemplate(lesson: lesson).files["Lessons/07-template-check/README.md"])
         #expect(LessonText(readme).missing.isEmpty)
     }
+
+    /// CI lints a scaffolded lesson with `swift format lint --strict`, whose limit is 160 columns;
+    /// this finds an over-long template line in seconds instead of at the end of CI.
+    @Test("a new lesson from the template has no Swift line past the formatter's 160 columns")
+    func templateLineLength() {
+        let lesson = Lesson(number: "07", slug: "07-template-check", title: "Template check")
+        let long = LessonTemplate(lesson: lesson).files
+            .filter { $0.key.hasSuffix(".swift") }
+            .flatMap { (path: String, text: String) -> [String] in
+                let lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.indices.filter { lines[$0].count > 160 }.map { "\(path):\($0 + 1)" }
+            }
+        #expect(long.isEmpty, "lines past 160 columns: \(long.sorted())")
+    }
 }
