@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import LessonKit
 import Logging
 import ServiceLifecycle
@@ -34,6 +35,7 @@ public final class LoopbackServer: Sendable {
         logger.logLevel = .critical
         let application = Application(
             router: router,
+            server: httpServer,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: name),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -60,6 +62,7 @@ public final class LoopbackServer: Sendable {
         logger.logLevel = .critical
         let application = Application(
             router: router,
+            server: httpServer,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: name),
             onServerRunning: { channel in Terminal.writeLine("ready \(channel.localAddress?.port ?? port)") },
             logger: logger)
@@ -68,6 +71,11 @@ public final class LoopbackServer: Sendable {
         } catch {
             throw ServerStartError(host: host, port: port, reason: String(describing: error))
         }
+    }
+
+    /// HTTP/1.1, with a JSON 400 for a request the parser cannot read (see `MalformedRequestAnswer`).
+    static var httpServer: HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestAnswer()]))
     }
 
     /// Stops the server and waits until it has.
