@@ -33,7 +33,7 @@ let lessons = [
     LessonTargets("MonolithOrder", "01-monolith-order", kit: ["Database", "Shop"], answer: ["Database", "Shop"], runs: ["CSQLite", "Database", "Shop"], checks: ["Database", "GradingKit", "LessonKit", "Shop"]),
     LessonTargets("PrematureSplit", "02-premature-split", kit: ["Database", "ServiceKit", "Shop"], answer: ["ServiceKit"], runs: [asyncHTTPClient, "Database", hummingbird, "MonolithOrderKit", nioCore, "ServiceKit", "Shop", tracing] + reference("MonolithOrder"), checks: ["Database", "GradingKit", "LessonKit", "ServiceKit", "Shop"]),
     LessonTargets("EventBus", "03-event-bus", kit: ["Database", "LessonKit", "Shop"], answer: [deque], runs: ["Database", "Shop"], checks: ["GradingKit"]),
-    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "LessonKit", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "GradingKit", "LessonKit", "SchemaPerModuleAuth", "Shop"]),
+    LessonTargets("SchemaPerModule", "04-schema-per-module", kit: ["Database", "LessonKit", "ProcessKit", "Shop"], answer: ["Database", "Shop"], runs: ["Database", "SchemaPerModuleAuth", "Shop"], checks: ["Database", "GradingKit", "LessonKit", "SchemaPerModuleAuth", "Shop"]),
     LessonTargets("CircuitBreaker", "05-circuit-breaker", runs: ["ServiceKit"], checks: ["GradingKit"]),
     LessonTargets("StranglerFig", "06-strangler-fig", kit: [asyncHTTPClient, "Database", hummingbird, nioCore, "ServiceKit", "Shop"], runs: [asyncHTTPClient, "Database", hummingbird, nioCore, "ProcessKit", "ServiceKit", "Shop"], checks: ["GradingKit"]),
 ]

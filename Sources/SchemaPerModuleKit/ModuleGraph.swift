@@ -1,4 +1,5 @@
 import Foundation
+import ProcessKit
 
 /// The compile-time boundary: which targets each module's target may depend on, checked against
 /// the package graph that SwiftPM itself reports (`swift package describe --type json`).
@@ -6,7 +7,7 @@ public enum ModuleGraph {
     /// The allowed dependencies of the modules' targets. Billing (the exercise and its reference)
     /// sees the modules' public API (the kit), never auth's implementation.
     public static let allowed: [String: Set<String>] = [
-        "SchemaPerModuleKit": ["Database", "LessonKit", "Shop", "WorkbookKit"],
+        "SchemaPerModuleKit": ["Database", "LessonKit", "ProcessKit", "Shop", "WorkbookKit"],
         "SchemaPerModuleAuth": ["SchemaPerModuleKit", "Database"],
         "SchemaPerModuleExercise": ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
         "SchemaPerModuleSolution": ["SchemaPerModuleKit", "Database", "Shop", "WorkbookKit"],
@@ -22,26 +23,17 @@ public enum ModuleGraph {
         // One scratch path for every call, kept with the package's own build products: a fresh
         // one would fetch every dependency again.
         let scratch = root.appendingPathComponent(".build/monolith-first-describe")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // A scratch path of its own, so that it never waits for the lock of a build in progress.
-        process.arguments = ["swift", "package", "--package-path", root.path, "--scratch-path", scratch.path, "describe", "--type", "json"]
         // SwiftPM leaves a TemporaryDirectory.XXXXXX folder in $TMPDIR on every call (measured);
         // give it a folder of ours and remove that afterwards.
         let temporary = scratch.appendingPathComponent("tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temporary) }
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { _, ours in ours }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Unreadable(description: "swift package describe failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        // A scratch path of its own, so that it never waits for the lock of a build in progress.
+        let described = try runToEnd(
+            ["swift", "package", "--package-path", root.path, "--scratch-path", scratch.path, "describe", "--type", "json"],
+            environment: ["TMPDIR": temporary.path])
+        guard described.status == 0 else {
+            throw Unreadable(description: "swift package describe failed: \(described.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         struct Description: Decodable {
             struct Target: Decodable {
@@ -51,7 +43,7 @@ public enum ModuleGraph {
             }
             let targets: [Target]
         }
-        let description = try JSONDecoder().decode(Description.self, from: data)
+        let description = try JSONDecoder().decode(Description.self, from: Data(described.output.utf8))
         return Dictionary(
             uniqueKeysWithValues: description.targets.map {
                 ($0.name, Set(($0.target_dependencies ?? []) + ($0.product_dependencies ?? [])))

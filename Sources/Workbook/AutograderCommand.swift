@@ -73,7 +73,7 @@ struct GradescopeAutograder: ParsableCommand {
             }
             let zip = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
             try? FileManager.default.removeItem(at: zip)
-            let zipped = try runToEnd(["zip", "-qry", zip.path, "."], in: staging)
+            let zipped = try shortCommand(["zip", "-qry", zip.path, "."], in: staging)
             guard zipped.status == 0 else { throw UsageError("zip could not write \(zip.path): \(zipped.output)\(zipped.errors)") }
             Narrator(write: Terminal.writeLine).ok(
                 "wrote \(zip.path): setup.sh, run_autograder and the workbook (\(files.count) files), grading exercise(s) \(lessons.map(\.number).joined(separator: ", ")) with a \(timeout) s limit each"

@@ -96,7 +96,7 @@ package struct GradingCopy {
     /// The files git tracks in the workbook (everything but `.build` and `.git` without git).
     package static func workbookFiles(of root: URL) throws -> [String] {
         // Tracked files and new ones not ignored: the workbook as it is in the working tree.
-        if let listing = try? runToEnd(["git", "-C", root.path, "ls-files", "--cached", "--others", "--exclude-standard"]), listing.status == 0 {
+        if let listing = try? shortCommand(["git", "-C", root.path, "ls-files", "--cached", "--others", "--exclude-standard"]), listing.status == 0 {
             return listing.output.split(separator: "\n").map(String.init)
         }
         let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []

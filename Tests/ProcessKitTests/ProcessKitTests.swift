@@ -116,3 +116,26 @@ private func scratchLog() -> URL {
         await child.stop()
     }
 }
+
+@Suite struct RunToEndTests {
+    @Test func answersTheStatusAndBothOutputsApart() throws {
+        let ran = try runToEnd(["sh", "-c", "echo out; echo err >&2; exit 3"])
+        #expect(ran.status == 3)
+        #expect(ran.output == "out\n")
+        #expect(ran.errors == "err\n")
+    }
+
+    @Test func runsInTheFolderWithTheEnvironmentAdded() throws {
+        let folder = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+        let ran = try runToEnd(["sh", "-c", "pwd; echo \"$PROCESSKIT_PROBE\""], in: folder, environment: ["PROCESSKIT_PROBE": "given"])
+        #expect(ran.output == "\(folder.path)\ngiven\n")
+    }
+
+    /// A child that writes more to standard error than a pipe holds (64 KiB on Linux, 16 KiB on
+    /// macOS) before it closes standard output: read one stream after the other, it never ends.
+    @Test(.timeLimit(.minutes(1))) func aFullErrorPipeDoesNotHangIt() throws {
+        let ran = try runToEnd(["sh", "-c", "head -c 300000 /dev/zero | tr '\\\\0' e >&2; echo done"])
+        #expect(ran.output == "done\n")
+        #expect(ran.errors.count == 300_000)
+    }
+}
