@@ -22,14 +22,10 @@ struct MonolithOrderCommand: AsyncParsableCommand {
             """,
         subcommands: [Bench.self])
 
-    @Flag(help: "Run the acts on your own Exercises/01-monolith-order instead of the reference solution.")
-    var mine = false
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(parsing: .unconditional, help: "How many orders act 5 places to measure throughput and latency (1…1000000).")
     var orders = 2_000
-
-    @Option(parsing: .unconditional, help: "Seed for the generated shop and orders of act 5; the same seed gives the same run.")
-    var seed: UInt64 = 1
 
     @Option(help: "A SQLite file path, :memory:, or a postgres:// URL (default: $DATABASE_URL, else :memory:).")
     var database: String?
@@ -43,7 +39,7 @@ struct MonolithOrderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation = Implementation.lesson(mine: mine)
+        let implementation = options.implementation
         let placeOrder: PlaceOrder
         switch implementation {
         case .reference: placeOrder = Reference.placeOrder
@@ -74,10 +70,15 @@ struct MonolithOrderCommand: AsyncParsableCommand {
         stage.run(2, "Not enough stock on the second line", actInsufficientStock)
         stage.run(3, "Not enough money after the stock was reserved", actInsufficientFunds)
         stage.run(4, "The database fails half-way", actFailureHalfWay)
-        stage.run(5, "What an order costs in-process", { try actMeasure($0, orders: orders, seed: seed) })
+        stage.run(5, "What an order costs in-process", { try actMeasure($0, orders: orders, seed: options.seed) })
         stage.run(6, "Two checkouts, one keyboard left", actCheckThenAct)
         stage.run(7, "Money as binary floating point", actMoneyAsDouble)
         stage.run(8, "When the monolith breaks", actWhenItBreaks)
         try narrator.finish("monolith-order")
     }
+}
+
+extension MonolithOrderCommand: LessonOptionsHelp {
+    static let mineHelp = "Run the acts on your own Exercises/01-monolith-order instead of the reference solution."
+    static let seedHelp = "Seed for the generated shop and orders of act 5; the same seed gives the same run."
 }

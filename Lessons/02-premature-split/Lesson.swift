@@ -29,14 +29,10 @@ struct Tour: AsyncParsableCommand {
             this process instead: the same HTTP on loopback, without child processes.
             """)
 
-    @Flag(help: "Run the saga acts on your own Exercises/02-premature-split instead of the reference solution.")
-    var mine = false
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(parsing: .unconditional, help: "How many orders each act places (1…5000).")
     var orders = 100
-
-    @Option(parsing: .unconditional, help: "Seed for the generated orders and the faults; the same seed gives the same faults.")
-    var seed: UInt64 = 1
 
     @Option(name: .customLong("fault-rate"), parsing: .unconditional, help: "The share of calls, in acts 2 and 3, that meet a fault (0…0.5).")
     var faultRate = 0.1
@@ -54,7 +50,7 @@ struct Tour: AsyncParsableCommand {
         // every call then carries a traceparent header, and every process records its spans.
         InstrumentationSystem.bootstrap(SpanRecorder(service: "checkout"))
         let narrator = Narrator()
-        let implementation = Implementation.lesson(mine: mine)
+        let implementation = options.implementation
         let saga: SagaOrchestrator
         switch implementation {
         case .reference: saga = Reference.saga
@@ -69,14 +65,14 @@ struct Tour: AsyncParsableCommand {
         let stage: Stage
         do {
             stage = try Stage(
-                narrator: narrator, saga: saga, implementation: implementation, orders: orders, seed: seed, faultRate: faultRate,
+                narrator: narrator, saga: saga, implementation: implementation, orders: orders, seed: options.seed, faultRate: faultRate,
                 placement: inProcess ? .inProcess : .processes)
         } catch {
             Terminal.printError("premature-split: \(error)")
             throw ExitCode.failure
         }
         let heading =
-            "Running \(implementation == .student ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+            "Running \(implementation == .student ? "your saga" : "the reference saga"), \(orders) orders per act, seed \(options.seed), services \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
         try await Interruption.run(
             "premature-split",
             {
@@ -97,4 +93,9 @@ struct Tour: AsyncParsableCommand {
                 try narrator.finish("premature-split")
             }, cleanup: { await stage.cleanUp() })
     }
+}
+
+extension Tour: LessonOptionsHelp {
+    static let mineHelp = "Run the saga acts on your own Exercises/02-premature-split instead of the reference solution."
+    static let seedHelp = "Seed for the generated orders and the faults; the same seed gives the same faults."
 }

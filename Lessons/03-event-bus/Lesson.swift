@@ -19,14 +19,10 @@ struct EventBusCommand: AsyncParsableCommand {
             """,
         subcommands: [Bench.self])
 
-    @Flag(help: "Run the acts on your own Exercises/03-event-bus instead of the reference bus.")
-    var mine = false
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(parsing: .unconditional, help: "How many events act 6 publishes to measure latency and throughput (10…100000).")
     var events = 1_000
-
-    @Option(parsing: .unconditional, help: "Seed for event ids and generated orders; the same seed gives the same run.")
-    var seed: UInt64 = 1
 
     @Option(help: "A SQLite file path, :memory:, or a postgres:// URL for the outbox act (default: $DATABASE_URL, else :memory:).")
     var database: String?
@@ -41,8 +37,8 @@ struct EventBusCommand: AsyncParsableCommand {
     func run() async throws {
         let narrator = Narrator()
         let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
-        let implementation = Implementation.lesson(mine: mine)
-        let stage = Stage(narrator: narrator, implementation: implementation, location: location, seed: seed)
+        let implementation = options.implementation
+        let stage = Stage(narrator: narrator, implementation: implementation, location: location, seed: options.seed)
         do {
             try stage.checkDatabase()
         } catch {
@@ -70,4 +66,9 @@ struct EventBusCommand: AsyncParsableCommand {
         await stage.run(7, "When not to use events", actWhenNot)
         try narrator.finish("event-bus")
     }
+}
+
+extension EventBusCommand: LessonOptionsHelp {
+    static let mineHelp = "Run the acts on your own Exercises/03-event-bus instead of the reference bus."
+    static let seedHelp = "Seed for event ids and generated orders; the same seed gives the same run."
 }

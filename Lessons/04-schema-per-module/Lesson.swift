@@ -19,11 +19,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
             The connecting user must be allowed to create databases and roles.
             """)
 
-    @Flag(help: "Run the acts on your own Exercises/04-schema-per-module instead of the reference billing module.")
-    var mine = false
-
-    @Option(parsing: .unconditional, help: "Seed for the charges the acts record; the same seed gives the same run.")
-    var seed: UInt64 = 1
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(help: "A directory for the SQLite module files, :memory: (a temporary directory), or a postgres:// URL (default: $DATABASE_URL, else :memory:).")
     var database: String?
@@ -35,7 +31,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
     func run() async throws {
         let narrator = Narrator()
         let location = DatabaseLocation.chosen(option: database, environment: Terminal.environment(["DATABASE_URL"]))
-        let stage = Stage(narrator: narrator, billing: Implementation.lesson(mine: mine), location: location, seed: seed)
+        let stage = Stage(narrator: narrator, billing: options.implementation, location: location, seed: options.seed)
         // Each act, and the probe before them, drops its scratch databases and roles (or removes
         // its module files) when it ends; after Ctrl-C the act under way ends first, and no other
         // starts.
@@ -68,4 +64,9 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
                 try narrator.finish("schema-per-module")
             }, cleanup: {})
     }
+}
+
+extension SchemaPerModuleCommand: LessonOptionsHelp {
+    static let mineHelp = "Run the acts on your own Exercises/04-schema-per-module instead of the reference billing module."
+    static let seedHelp = "Seed for the charges the acts record; the same seed gives the same run."
 }

@@ -20,11 +20,7 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
             """,
         subcommands: [Bench.self])
 
-    @Flag(help: "Run the acts with your own Exercises/05-circuit-breaker instead of the reference breaker.")
-    var mine = false
-
-    @Option(parsing: .unconditional, help: "Seed for the retry jitter; the same seed gives the same pauses.")
-    var seed: UInt64 = 1
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(parsing: .unconditional, help: "How many checkouts the busy acts send (20…1000).")
     var requests = 100
@@ -35,7 +31,7 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation = Implementation.lesson(mine: mine)
+        let implementation = options.implementation
         let makeBreaker: @Sendable (BreakerSettings) -> any Breaker
         switch implementation {
         case .reference: makeBreaker = { settings in Reference.makeBreaker(settings, clock: SystemClock()) }
@@ -47,10 +43,10 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
             narrator.say(Implementation.withoutMine(runs: "the reference breaker"))
             return
         }
-        let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: seed)
+        let stage = Stage(narrator: narrator, makeBreaker: makeBreaker, requests: requests, seed: options.seed)
         narrator.title("Lesson 05 · The circuit breaker")
         narrator.say(
-            "Running \(implementation == .student ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(seed), \(BuildConfiguration.name) build."
+            "Running \(implementation == .student ? "your breaker" : "the reference breaker"), \(requests) checkouts per busy act, seed \(options.seed), \(BuildConfiguration.name) build."
         )
         await stage.run(1, "No breaker: the provider goes slow", actNoBreaker)
         await stage.run(2, "The breaker: fail fast, fall back, recover", actBreaker)
@@ -61,4 +57,9 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         await stage.run(7, "Graceful degradation", actDegradation)
         try narrator.finish("circuit-breaker")
     }
+}
+
+extension CircuitBreakerCommand: LessonOptionsHelp {
+    static let mineHelp = "Run the acts with your own Exercises/05-circuit-breaker instead of the reference breaker."
+    static let seedHelp = "Seed for the retry jitter; the same seed gives the same pauses."
 }

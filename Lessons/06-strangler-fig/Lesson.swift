@@ -34,11 +34,7 @@ struct Tour: AsyncParsableCommand {
             --in-process runs the three servers inside this process instead.
             """)
 
-    @Flag(help: "Route with your own Exercises/06-strangler-fig instead of the reference router.")
-    var mine = false
-
-    @Option(parsing: .unconditional, help: "Seed for the generated traffic and the shadow's call order.")
-    var seed: UInt64 = 1
+    @OptionGroup var options: LessonOptions<Self>
 
     @Option(parsing: .unconditional, help: "How many requests each act sends (40…5000).")
     var requests = 400
@@ -52,7 +48,7 @@ struct Tour: AsyncParsableCommand {
 
     func run() async throws {
         let narrator = Narrator()
-        let implementation = Implementation.lesson(mine: mine)
+        let implementation = options.implementation
         if implementation == .student,
             !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) })
         {
@@ -61,10 +57,10 @@ struct Tour: AsyncParsableCommand {
             narrator.say(Implementation.withoutMine(runs: "the reference router"))
             return
         }
-        let stage = Stage(narrator: narrator, implementation: implementation, seed: seed, requests: requests, inProcess: inProcess)
+        let stage = Stage(narrator: narrator, implementation: implementation, seed: options.seed, requests: requests, inProcess: inProcess)
         let migration = try Migration(stage: stage)
         let heading =
-            "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
+            "Routing with \(implementation == .student ? "your router" : "the reference router"), \(requests) requests per act, seed \(options.seed), servers \(inProcess ? "inside this process" : "as child processes"), \(BuildConfiguration.name) build."
         try await Interruption.run(
             "strangler-fig",
             {
@@ -85,4 +81,9 @@ struct Tour: AsyncParsableCommand {
                 try narrator.finish("strangler-fig")
             }, cleanup: { await migration.stop() })
     }
+}
+
+extension Tour: LessonOptionsHelp {
+    static let mineHelp = "Route with your own Exercises/06-strangler-fig instead of the reference router."
+    static let seedHelp = "Seed for the generated traffic and the shadow's call order."
 }

@@ -97,12 +97,11 @@ package struct LessonTemplate {
             struct \(p)Command: AsyncParsableCommand {
                 static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
 
-                @Flag(help: "Run the acts on your own \(exercise) instead of the reference solution.")
-                var mine = false
+                @OptionGroup var options: LessonOptions<Self>
 
                 func run() async throws {
                     let narrator = Narrator()
-                    let implementation = Implementation.lesson(mine: mine)
+                    let implementation = options.implementation
                     let solve: \(p)Function
                     switch implementation {
                     case .reference: solve = Reference.solve
@@ -118,6 +117,11 @@ package struct LessonTemplate {
                     stage.run(1, "The first act", actFirst)
                     try narrator.finish("\(name)")
                 }
+            }
+
+            extension \(p)Command: LessonOptionsHelp {
+                static let mineHelp = "Run the acts on your own \(exercise) instead of the reference solution."
+                static let seedHelp = "Seed for what the acts generate; the same seed gives the same run."
             }
 
             """,
