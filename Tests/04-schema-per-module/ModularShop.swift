@@ -17,7 +17,7 @@ final class ModularShop {
     /// With `listening` false, billing never hears auth's "user registered": auth knows users
     /// that billing does not, the state between an event's publication and its handling.
     init(_ implementation: Implementation, on location: DatabaseLocation, listening: Bool = true) throws {
-        database = try ModularDatabase(at: location)
+        database = try ModularDatabase(at: location, recycled: true)
         engine = location.engine
         auth = AuthModule(connection: database.connection(for: .auth))
         try auth.migrate(to: 1)
