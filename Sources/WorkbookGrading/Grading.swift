@@ -177,7 +177,8 @@ package struct Grader {
         let command =
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
             ?? ["swift", "test", "--skip-build"] + packageArguments + selection
-        let ending = try await spawn(command, log: log, limit: limit, environment: seed.map { ["WORKBOOK_SEED": $0] } ?? [:])
+        let ending = try await spawn(
+            command, log: log, limit: limit, environment: ["WORKBOOK_GRADE": "1"].merging(seed.map { ["WORKBOOK_SEED": $0] } ?? [:]) { $1 })
         return (EventStream(contentsOf: stream), ending, log)
     }
 

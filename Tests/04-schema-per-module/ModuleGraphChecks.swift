@@ -1,10 +1,13 @@
 import Foundation
+import GradingKit
 import SchemaPerModuleKit
 import Testing
 import WorkbookKit
 
 /// The compiler's side of the boundary: the package graph has no edge the allowed table lacks.
-@Suite("Exercise 04 · the package graph — the workbook's own manifest, checked here and not graded (your Exercises/ cannot change it)")
+@Suite(
+    "Exercise 04 · the package graph — the workbook's own manifest, checked here and not graded (your Exercises/ cannot change it)",
+    NotInTheGrade.trait)
 struct ModuleGraphChecks {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
