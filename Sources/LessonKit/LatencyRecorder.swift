@@ -24,8 +24,14 @@ public struct LatencyRecorder: Sendable {
         .nanoseconds(Int64(histogram.valueAtPercentile(percentile)))
     }
 
-    /// How many recordings fall in `low…high` nanoseconds.
-    func counted(_ low: UInt64, _ high: UInt64) -> Int { Int(histogram.count(within: low...high)) }
+    /// How many recordings fall in `low..<high` nanoseconds. The histogram keeps values in buckets
+    /// of 0.1% of their size, so both ends are moved to a bucket's start: a bucket straddling
+    /// `high` counts in this range or the next, never in both.
+    func counted(_ low: UInt64, _ high: UInt64) -> Int {
+        let from = histogram.lowestEquivalentForValue(low)
+        let to = histogram.lowestEquivalentForValue(high)
+        return to > from ? Int(histogram.count(within: from...(to - 1))) : 0
+    }
 
     public var p50: Duration { percentile(50) }
     public var p99: Duration { percentile(99) }

@@ -49,7 +49,7 @@ extension LatencyRecorder {
         let step = Swift.max(1, (edges.count - 1 + maximumBuckets - 1) / maximumBuckets)
         edges = stride(from: 0, to: edges.count, by: step).map { edges[$0] } + (((edges.count - 1) % step == 0) ? [] : [edges.last!])
         return zip(edges, edges.dropFirst()).map { low, high in
-            ("\(Duration.nanoseconds(Int64(low)).readable) – \(Duration.nanoseconds(Int64(high)).readable)", counted(low, high - 1))
+            ("\(Duration.nanoseconds(Int64(low)).readable) – \(Duration.nanoseconds(Int64(high)).readable)", counted(low, high))
         }
     }
 }

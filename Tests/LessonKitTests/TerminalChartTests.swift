@@ -34,4 +34,22 @@ struct TerminalChartTests {
         #expect(narrow.count <= 3 && narrow.map(\.count).reduce(0, +) == 7)
         #expect(LatencyRecorder().distribution().isEmpty)
     }
+
+    /// Above 2,048 ns the histogram's buckets are wider than a nanosecond: one that straddles an
+    /// edge between two rows was counted in both (lesson 01 printed "185 of 301 orders" for 300).
+    @Test("recordings beside the edges between buckets are counted once")
+    func edges() {
+        var recorder = LatencyRecorder()
+        let fastest: Int64 = 10_007
+        var recorded = 0
+        for edge in [fastest * 2, fastest * 4, fastest * 8] {
+            for offset in -40...40 {
+                recorder.record(.nanoseconds(edge + Int64(offset)))
+                recorded += 1
+            }
+        }
+        recorder.record(.nanoseconds(fastest))
+        recorded += 1
+        #expect(recorder.distribution().map(\.count).reduce(0, +) == recorded)
+    }
 }
