@@ -6,7 +6,7 @@ import WorkbookGrading
 import WorkbookKit
 
 /// `workbook verify --mistakes`: grades each committed mistake as if a student had written it,
-/// in one reused private copy, so that each costs only the rebuild of its own exercise.
+/// in one reused private copy, one mistake of each exercise per build.
 struct MistakeRun {
     let timeout: Int
     let sample: Int?
@@ -26,25 +26,32 @@ struct MistakeRun {
             let work = try temporaryFolder("mistakes")
             defer { try? FileManager.default.removeItem(at: work) }
             let started = ContinuousClock.now
-            for mistake in chosen {
+            // One mistake of each exercise at a time, all planted in one submission: an
+            // exercise's grade depends only on its own files, and one build then serves them all.
+            for round in Mistake.rounds(chosen) {
                 let clock = ContinuousClock.now
-                let submission = try mistake.submission(in: catalog, at: work.appendingPathComponent("submission"))
-                let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: [mistake.lesson])
+                let submission = try Mistake.submission(of: round, in: catalog, at: work.appendingPathComponent("submission"))
+                let lessons = round.map(\.lesson)
+                let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: lessons)
                 var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
                 grader.coverage = true  // the same build as `workbook verify`'s, so nothing is rebuilt for the flag
-                guard let grade = try await grader.grade([mistake.lesson], work: work).first else { continue }
+                let grades = try await grader.grade(lessons, work: work)
                 let seconds = Int((ContinuousClock.now - clock).components.seconds)
-                let failed = grade.checks.filter { $0.status == .failed }
-                let detail =
-                    mistake.mustPass
-                    ? "\(grade.summary)"
-                    : failed.isEmpty ? grade.summary : "\(failed.count) of \(grade.checkCount) checks fail, e.g. \(failed[0].name)"
-                if let problem = mistake.problem(with: grade) {
-                    problems.append("\(mistake.folder): \(problem)")
-                    narrator.failed("\(mistake.lesson.number) \(mistake.name) — \(problem) (\(seconds) s)")
-                } else {
-                    narrator.ok("\(mistake.lesson.number) \(mistake.name) — \(mistake.mustPass ? "passes" : "caught"): \(detail) (\(seconds) s)")
+                for mistake in round {
+                    guard let grade = grades.first(where: { $0.slug == mistake.lesson.slug }) else { continue }
+                    let failed = grade.checks.filter { $0.status == .failed }
+                    let detail =
+                        mistake.mustPass
+                        ? "\(grade.summary)"
+                        : failed.isEmpty ? grade.summary : "\(failed.count) of \(grade.checkCount) checks fail, e.g. \(failed[0].name)"
+                    if let problem = mistake.problem(with: grade) {
+                        problems.append("\(mistake.folder): \(problem)")
+                        narrator.failed("\(mistake.lesson.number) \(mistake.name) — \(problem)")
+                    } else {
+                        narrator.ok("\(mistake.lesson.number) \(mistake.name) — \(mistake.mustPass ? "passes" : "caught"): \(detail)")
+                    }
                 }
+                narrator.say("  (\(round.count == 1 ? "graded" : "these \(round.count) graded") from one build in \(seconds) s)")
             }
             let total = Int((ContinuousClock.now - started).components.seconds)
             if problems.isEmpty {

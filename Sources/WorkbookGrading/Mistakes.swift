@@ -43,20 +43,37 @@ package struct Mistake: Sendable {
         return mistakes.filter { $0.mustPass || names.contains($0.folder) }
     }
 
-    /// A submission folder holding every exercise as the reference solves it, with this
-    /// mistake's files in place of the reference's.
-    package func submission(in catalog: Catalog, at place: URL) throws -> URL {
+    /// The mistakes in rounds of at most one per exercise, in their order: the n-th round holds
+    /// each exercise's n-th mistake.
+    package static func rounds(_ mistakes: [Mistake]) -> [[Mistake]] {
+        var rounds: [[Mistake]] = []
+        var seen: [String: Int] = [:]
+        for mistake in mistakes {
+            let round = seen[mistake.lesson.slug, default: 0]
+            seen[mistake.lesson.slug] = round + 1
+            if round == rounds.count { rounds.append([]) }
+            rounds[round].append(mistake)
+        }
+        return rounds
+    }
+
+    /// A submission folder holding every exercise as the reference solves it, with the files of
+    /// these mistakes (at most one per exercise) in place of the reference's.
+    package static func submission(of mistakes: [Mistake], in catalog: Catalog, at place: URL) throws -> URL {
+        precondition(Set(mistakes.map(\.lesson.slug)).count == mistakes.count, "at most one mistake per exercise")
         let manager = FileManager.default
         try? manager.removeItem(at: place)
         for other in catalog.exercises {
             try manager.createDirectory(at: place.appendingPathComponent("Exercises"), withIntermediateDirectories: true)
             try manager.copyItem(at: catalog.root.appendingPathComponent(other.solutionDirectory), to: place.appendingPathComponent(other.exerciseDirectory))
         }
-        for file in files {
-            let destination = place.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file)
-            try? manager.removeItem(at: destination)
-            try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try manager.copyItem(at: catalog.root.appendingPathComponent(folder).appendingPathComponent(file), to: destination)
+        for mistake in mistakes {
+            for file in mistake.files {
+                let destination = place.appendingPathComponent(mistake.lesson.exerciseDirectory).appendingPathComponent(file)
+                try? manager.removeItem(at: destination)
+                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.copyItem(at: catalog.root.appendingPathComponent(mistake.folder).appendingPathComponent(file), to: destination)
+            }
         }
         return place
     }
