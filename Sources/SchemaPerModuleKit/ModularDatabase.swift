@@ -33,18 +33,10 @@ public final class ModularDatabase {
                 """
                 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid();
                 SET lock_timeout = '10s';
-                REVOKE ALL ON SCHEMA public FROM PUBLIC;
                 """)
             for module in Module.allCases {
-                try admin.executeScript(
-                    """
-                    DROP SCHEMA IF EXISTS \(module.schema) CASCADE;
-                    CREATE SCHEMA \(module.schema);
-                    GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(scratch.roles[module]!);
-                    """)
-                let connection = try PostgresDatabase(url: scratch.cluster.url(of: scratch.database))
-                try connection.setSession("SET ROLE \(scratch.roles[module]!); SET search_path TO \(module.schema)")
-                connections[module] = connection
+                connections[module] = try Self.confine(
+                    module, to: scratch.roles[module]!, owner: admin, url: scratch.cluster.url(of: scratch.database))
             }
             self.admin = admin
             engine = .postgres
@@ -90,15 +82,7 @@ public final class ModularDatabase {
                     if database != shared { databases.append(database) }
                     let owner = database == shared ? admin : try PostgresDatabase(url: cluster.url(of: database))
                     let role = try cluster.createRole(for: module.rawValue, in: database)
-                    try owner.executeScript(
-                        """
-                        REVOKE ALL ON SCHEMA public FROM PUBLIC;
-                        CREATE SCHEMA \(module.schema);
-                        GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
-                        """)
-                    let connection = try PostgresDatabase(url: cluster.url(of: database))
-                    try connection.setSession("SET ROLE \(role); SET search_path TO \(module.schema)")
-                    connections[module] = connection
+                    connections[module] = try Self.confine(module, to: role, owner: owner, url: cluster.url(of: database))
                 }
             } catch {
                 cluster.dropEverything()
@@ -108,6 +92,22 @@ public final class ModularDatabase {
             self.admin = admin
             teardown = { cluster.dropEverything() }
         }
+    }
+
+    /// Gives `module` a new schema in the database `owner` is connected to (dropping one an
+    /// earlier shop left there) that only `role` may use, and answers the module's connection,
+    /// which works as that role in that schema.
+    private static func confine(_ module: Module, to role: String, owner: PostgresDatabase, url: String) throws -> PostgresDatabase {
+        try owner.executeScript(
+            """
+            REVOKE ALL ON SCHEMA public FROM PUBLIC;
+            DROP SCHEMA IF EXISTS \(module.schema) CASCADE;
+            CREATE SCHEMA \(module.schema);
+            GRANT USAGE, CREATE ON SCHEMA \(module.schema) TO \(role);
+            """)
+        let connection = try PostgresDatabase(url: url)
+        try connection.setSession("SET ROLE \(role); SET search_path TO \(module.schema)")
+        return connection
     }
 
     deinit {
