@@ -81,13 +81,13 @@ package struct ClassroomWorkflow {
                       token: ${{ secrets.WORKBOOK_TOKEN || github.token }}
                   - name: System packages
                     run: |
-                      missing=""
+                      missing=()
                       for package in libsqlite3-dev libpq-dev pkg-config; do
-                        dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+                        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
                       done
-                      if [ -n "$missing" ]; then
+                      if [ ${#missing[@]} -gt 0 ]; then
                         apt-get update -qq
-                        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+                        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
                       fi
                   - name: Build the workbook
                     working-directory: workbook
