@@ -37,6 +37,12 @@ struct GradeCommand: AsyncParsableCommand {
             valueName: "seed"))
     var seed: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The build folder to grade in, as `swift build --scratch-path` takes it, when you build there (default: the checkout's .build).",
+            valueName: "folder"))
+    var scratchPath: String?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         if !student.isEmpty && output == nil { throw ValidationError("--student needs --output DIR for the results") }
@@ -45,6 +51,13 @@ struct GradeCommand: AsyncParsableCommand {
             throw ValidationError("--seed \(seed) is not a seed a check printed (it prints 44 characters of base64, ending in =)")
         }
         if seed != nil && !student.isEmpty { throw ValidationError("--seed replays one student's failure: grade without --student") }
+        if scratchPath != nil && !student.isEmpty {
+            throw ValidationError("--scratch-path is for grading this checkout: --student checkouts are built in a grading copy of their own")
+        }
+        var isFolder: ObjCBool = false
+        if let scratchPath, FileManager.default.fileExists(atPath: scratchPath, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--scratch-path \(scratchPath) is a file, not a build folder")
+        }
     }
 
     func run() async throws {
@@ -68,7 +81,8 @@ struct GradeCommand: AsyncParsableCommand {
         let narrator = Narrator(write: Terminal.writeLine)
         let work = try temporaryFolder("grade")
         defer { try? FileManager.default.removeItem(at: work) }
-        var grader = Grader(checkout: catalog.root, scratch: nil, limit: .seconds(timeout))
+        let scratch = scratchPath.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).absoluteURL }
+        var grader = Grader(checkout: catalog.root, scratch: scratch, limit: .seconds(timeout))
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         grader.seed = seed
