@@ -160,7 +160,7 @@ extension GradeCommand {
         let copy = try GradingCopy(workbook: catalog, submission: student.checkout, lessons: lessons)
         let work = try temporaryFolder("student")
         defer { try? FileManager.default.removeItem(at: work) }
-        var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
+        var grader = Grader(copy: copy, limit: .seconds(timeout))
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }

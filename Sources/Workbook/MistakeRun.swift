@@ -33,8 +33,7 @@ struct MistakeRun {
                 let submission = try Mistake.submission(of: round, in: catalog, at: work.appendingPathComponent("submission"))
                 let lessons = round.map(\.lesson)
                 let copy = try GradingCopy(workbook: catalog, submission: submission, lessons: lessons)
-                var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
-                grader.coverage = true  // the same build as `workbook verify`'s, so nothing is rebuilt for the flag
+                var grader = Grader(copy: copy, limit: .seconds(timeout))
                 let grades = try await grader.grade(lessons, work: work)
                 let seconds = Int((ContinuousClock.now - clock).components.seconds)
                 for mistake in round {

@@ -85,8 +85,7 @@ struct VerifyCommand: AsyncParsableCommand {
                     at: catalog.root.appendingPathComponent(lesson.solutionDirectory), to: solved.appendingPathComponent(lesson.exerciseDirectory))
             }
             let copy = try GradingCopy(workbook: catalog, submission: solved, lessons: catalog.exercises)
-            var grader = Grader(checkout: copy.checkout, scratch: copy.scratch, limit: .seconds(timeout))
-            grader.coverage = true
+            var grader = Grader(copy: copy, limit: .seconds(timeout))
             grader.buildsLessons = true  // CI runs the solved lessons from this build
             let grades = try await grader.grade(catalog.exercises, work: work)
             var known = KnownChecks(Memory(catalog))
@@ -101,7 +100,7 @@ struct VerifyCommand: AsyncParsableCommand {
             for grade in shipped + grades {
                 grade.referenceFailures.forEach { problems.append("exercise \(grade.number): the reference fails \"\($0)\"") }
             }
-            narrator.step("coverage: the graded checks once more, with llvm-cov…")
+            narrator.step("coverage: what the graded checks ran of Solutions/ (llvm-cov)…")
             let coverage = try await ReferenceCoverage.measure(catalog.exercises, with: grader, work: work)
             for file in coverage.files {
                 let percent = file.lines == 0 ? 100 : file.covered * 100 / file.lines

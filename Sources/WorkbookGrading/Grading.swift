@@ -96,6 +96,15 @@ package struct Grader {
         self.limit = limit
     }
 
+    /// A grader for a grading copy. Its build is always instrumented for code coverage: `workbook
+    /// verify` measures the references' coverage in it, and a build without that flag would
+    /// compile every target again, dependencies included (3 minutes here), each time an
+    /// instructor went from `verify` to `grade --student` or back.
+    package init(copy: GradingCopy, limit: Duration) {
+        self.init(checkout: copy.checkout, scratch: copy.scratch, limit: limit)
+        coverage = true
+    }
+
     package func grade(_ lessons: [Lesson], work: URL) async throws -> [ExerciseGrade] {
         let buildLog = work.appendingPathComponent("build.log")
         onProgress("building the workbook and its tests…")
@@ -177,19 +186,21 @@ package struct Grader {
         let command =
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
             ?? ["swift", "test", "--skip-build"] + packageArguments + selection
-        let ending = try await spawn(
-            command, log: log, limit: limit, environment: ["WORKBOOK_GRADE": "1"].merging(seed.map { ["WORKBOOK_SEED": $0] } ?? [:]) { $1 })
+        var environment = ["WORKBOOK_GRADE": "1"]
+        environment["WORKBOOK_SEED"] = seed
+        // An instrumented bundle run directly writes its profile where this says, not into the checkout.
+        if coverage && testBundle != nil { environment["LLVM_PROFILE_FILE"] = work.appendingPathComponent("profile-%p.profraw").path }
+        let ending = try await spawn(command, log: log, limit: limit, environment: environment)
         return (EventStream(contentsOf: stream), ending, log)
     }
 
     /// The built test bundle, run directly where it is an executable that runs Swift Testing
     /// when asked (Linux): `swift test --skip-build` would plan the whole package again first,
     /// about 3 s of every grade here, and run the bundle twice more for XCTest, which has no
-    /// checks in this package. On macOS the bundle needs Xcode's runner, so `swift test` runs
-    /// it; with code coverage, `swift test` sets up the profile files.
+    /// checks in this package. On macOS the bundle needs Xcode's runner, so `swift test` runs it.
     package var testBundle: URL? {
         #if os(Linux)
-            guard !coverage, let product = Self.testProduct(of: checkout) else { return nil }
+            guard let product = Self.testProduct(of: checkout) else { return nil }
             let bundle = (scratch ?? checkout.appendingPathComponent(".build")).appendingPathComponent("debug/\(product).xctest")
             return FileManager.default.isExecutableFile(atPath: bundle.path) ? bundle : nil
         #else

@@ -1,8 +1,10 @@
 import Foundation
+import ProcessKit
 import WorkbookCatalog
 
 /// How much of each reference solution the graded checks execute, from llvm-cov's JSON export
-/// of one `swift test --enable-code-coverage` run of every exercise's checks.
+/// of the profiles the grade's own runs wrote (Linux), or of one more `swift test
+/// --enable-code-coverage` run of every exercise's checks (macOS, where `swift test` runs them).
 package struct ReferenceCoverage {
     package struct File {
         package let path: String
@@ -15,18 +17,11 @@ package struct ReferenceCoverage {
 
     package let files: [File]
 
-    /// Runs the graded checks of `lessons` once more with coverage on, in the build `grader`
-    /// already made, and reads what they executed of `Solutions/`.
+    /// Reads what the graded checks of `lessons` executed of `Solutions/`, in the build `grader`
+    /// made and graded them with (`work` is the folder it graded in).
     package static func measure(_ lessons: [Lesson], with grader: Grader, work: URL) async throws -> ReferenceCoverage {
-        let filter = "^(" + lessons.map(\.testModule).joined(separator: "|") + ")\\."
-        let log = work.appendingPathComponent("coverage.log")
-        _ = try await spawn(["swift", "test", "--skip-build"] + grader.packageArguments + ["--filter", filter], log: log, limit: .seconds(900))
-        let pathLog = work.appendingPathComponent("coverage-path.log")
-        _ = try await spawn(["swift", "test", "--show-codecov-path"] + grader.packageArguments, log: pathLog)
-        let path = lastLines(of: pathLog, 5).last { $0.hasSuffix(".json") } ?? ""
-        guard let data = FileManager.default.contents(atPath: path),
-            let export = try? JSONDecoder().decode(Export.self, from: data)
-        else { throw UsageError("no coverage report at \"\(path)\"; see \(log.path)") }
+        let (data, source) = try await export(lessons, with: grader, work: work)
+        guard let export = try? JSONDecoder().decode(Export.self, from: data) else { throw UsageError("no coverage report in \(source)") }
         let files = (export.data.first?.files ?? []).filter { $0.filename.contains("/Solutions/") }.map { file in
             let unrun = file.segments.map { $0.map(\.value) }.filter { $0.count >= 5 }.compactMap { segment -> Int? in
                 // [line, column, count, hasCount, isRegionEntry, isGapRegion]
@@ -36,6 +31,41 @@ package struct ReferenceCoverage {
             return File(path: relative, lines: file.summary.lines.count, covered: file.summary.lines.covered, unrun: Array(Set(unrun)).sorted())
         }
         return ReferenceCoverage(files: files.sorted { $0.path < $1.path })
+    }
+
+    /// llvm-cov's JSON export, and where it came from (for an error).
+    private static func export(_ lessons: [Lesson], with grader: Grader, work: URL) async throws -> (Data, String) {
+        let profiles = ((try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? [])
+            .filter { $0.hasPrefix("profile-") && $0.hasSuffix(".profraw") }.sorted().map { work.appendingPathComponent($0).path }
+        if let bundle = grader.testBundle, !profiles.isEmpty, let tools = toolchainBinaries() {
+            // The profiles of the grade's own runs, one per exercise: the checks need not run again.
+            let merged = work.appendingPathComponent("graded.profdata").path
+            let merging = try runToEnd([tools.appendingPathComponent("llvm-profdata").path, "merge", "-sparse", "-o", merged] + profiles)
+            guard merging.status == 0 else { throw UsageError("llvm-profdata could not merge the grade's profiles: \(merging.errors)") }
+            let exported = try runToEnd([tools.appendingPathComponent("llvm-cov").path, "export", "-instr-profile", merged, bundle.path])
+            guard exported.status == 0 else { throw UsageError("llvm-cov could not export the coverage: \(exported.errors)") }
+            return (Data(exported.output.utf8), "llvm-cov export of \(profiles.count) profiles in \(work.path)")
+        }
+        let filter = "^(" + lessons.map(\.testModule).joined(separator: "|") + ")\\."
+        let log = work.appendingPathComponent("coverage.log")
+        _ = try await spawn(["swift", "test", "--skip-build"] + grader.packageArguments + ["--filter", filter], log: log, limit: .seconds(900))
+        let pathLog = work.appendingPathComponent("coverage-path.log")
+        _ = try await spawn(["swift", "test", "--show-codecov-path"] + grader.packageArguments, log: pathLog)
+        let path = lastLines(of: pathLog, 5).last { $0.hasSuffix(".json") } ?? ""
+        return (FileManager.default.contents(atPath: path) ?? Data(), "\"\(path)\"; see \(log.path)")
+    }
+
+    /// The folder of the `swift` that builds here, whose llvm-profdata and llvm-cov read the
+    /// profiles its compiler wrote (another LLVM on PATH may not: Debian's is older).
+    private static func toolchainBinaries() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for folder in path.split(separator: ":") {
+            let swift = URL(fileURLWithPath: String(folder)).appendingPathComponent("swift")
+            guard FileManager.default.isExecutableFile(atPath: swift.path) else { continue }
+            let tools = swift.resolvingSymlinksInPath().deletingLastPathComponent()
+            return FileManager.default.isExecutableFile(atPath: tools.appendingPathComponent("llvm-cov").path) ? tools : nil
+        }
+        return nil
     }
 
     private struct Export: Decodable {
