@@ -27,7 +27,7 @@ final class OrderFloor {
             case .reserve: "UPDATE products SET stock = stock - $1 WHERE id = $2 AND stock >= $1"
             case .stockLeft: "SELECT stock FROM products WHERE id = $1"
             case .charge: "UPDATE customers SET balance_cents = balance_cents - $1 WHERE id = $2 AND balance_cents >= $1"
-            case .insertOrder: "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)"
+            case .insertOrder: "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"
             case .insertLine:
                 "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)"
             }

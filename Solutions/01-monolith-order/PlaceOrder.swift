@@ -85,9 +85,12 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
                 throw OrderError.insufficientFunds(customer: request.customer, balance: balance, total: total)
             }
 
-            try database.execute(
-                "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)",
+            // The read above refuses a duplicate early, in rule order; the write decides for good:
+            // another checkout may have placed this id since (on PostgreSQL it waits for theirs).
+            let recorded = try database.execute(
+                "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
                 .text(request.id.rawValue), .text(request.customer.rawValue), .int(total.value))
+            if recorded == 0 { throw OrderError.duplicateOrder(request.id) }
             for (index, line) in priced.enumerated() {
                 try database.execute(
                     "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)",

@@ -82,9 +82,15 @@ private func checkout(_ request: OrderRequest, _ database: any Database) throws 
         .text(request.customer.rawValue))
     guard paid == 1 else { throw OrderError.insufficientFunds(customer: request.customer, balance: balance, total: total) }
 
-    try database.execute(
-        "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)", .text(request.id.rawValue),
-        .text(request.customer.rawValue), .int(total.value))
+    do {
+        try database.execute(
+            "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)", .text(request.id.rawValue),
+            .text(request.customer.rawValue), .int(total.value))
+    } catch {
+        // Placed by another checkout since the read above: the primary key refuses the second.
+        guard error.kind == .constraintViolation else { throw error }
+        throw OrderError.duplicateOrder(request.id)
+    }
     var number = 0
     for line in lines {
         number += 1

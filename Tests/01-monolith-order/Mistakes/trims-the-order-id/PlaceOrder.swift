@@ -77,10 +77,11 @@ public func placeOrder(_ request: OrderRequest, in database: any Database) throw
                 throw OrderError.insufficientFunds(customer: request.customer, balance: balance, total: total)
             }
 
-            try database.execute(
-                "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3)",
+            let recorded = try database.execute(
+                "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
                 .text(String(request.id.rawValue.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())),
                 .text(request.customer.rawValue), .int(total.value))
+            if recorded == 0 { throw OrderError.duplicateOrder(request.id) }
             for (index, line) in priced.enumerated() {
                 try database.execute(
                     "INSERT INTO order_lines (order_id, line_number, product_id, quantity, unit_price_cents) VALUES ($1, $2, $3, $4, $5)",
