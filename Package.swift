@@ -162,7 +162,7 @@ let package = Package(
 var workbookTests: [Target] {
     let suites: [(name: String, dependencies: [Target.Dependency])] = [
         ("WorkbookCatalogTests", ["WorkbookCatalog", "WorkbookGrading"]),
-        ("WorkbookGradingTests", ["WorkbookCatalog", "WorkbookGrading", "WorkbookExports"]),
+        ("WorkbookGradingTests", ["GradingKit", "WorkbookCatalog", "WorkbookGrading", "WorkbookExports"]),
         ("WorkbookExportsTests", ["WorkbookCatalog", "WorkbookGrading", "WorkbookExports"]),
         ("WorkbookSimilarityTests", ["WorkbookCatalog", "WorkbookSimilarity"]),
         ("WorkbookSiteTests", ["WorkbookCatalog", "WorkbookSite", "WorkbookTemplate"]),

@@ -186,12 +186,20 @@ package struct Grader {
         let command =
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
             ?? ["swift", "test", "--skip-build"] + packageArguments + selection
-        var environment = ["WORKBOOK_GRADE": "1"]
-        environment["WORKBOOK_SEED"] = seed
+        var environment = checkEnvironment
         // An instrumented bundle run directly writes its profile where this says, not into the checkout.
         if coverage && testBundle != nil { environment["LLVM_PROFILE_FILE"] = work.appendingPathComponent("profile-%p.profraw").path }
         let ending = try await spawn(command, log: log, limit: limit, environment: environment)
         return (EventStream(contentsOf: stream), ending, log)
+    }
+
+    /// What the checks' process is given: `WORKBOOK_GRADE`, which leaves out the suites that
+    /// check the workbook rather than the student (GradingKit's `NotInTheGrade`), and the seed to
+    /// replay.
+    package var checkEnvironment: [String: String] {
+        var environment = ["WORKBOOK_GRADE": "1"]
+        environment["WORKBOOK_SEED"] = seed
+        return environment
     }
 
     /// The built test bundle, run directly where it is an executable that runs Swift Testing
