@@ -149,7 +149,16 @@ let package = Package(
         .testTarget(name: "GradingKitTests", dependencies: ["GradingKit", propertyBased], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
-        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", tracing], swiftSettings: strict),
+        .testTarget(
+            name: "ServiceKitTests",
+            dependencies: [
+                "ServiceKit", tracing, nioCore,
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict),
 
         // Lesson 04's modules besides billing (the exercise): each a target of its own, so that
         // billing may depend on the modules' public API (the kit), never on another module.
