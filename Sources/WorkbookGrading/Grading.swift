@@ -183,12 +183,14 @@ package struct Grader {
         let log = work.appendingPathComponent("\(lesson.number)\(suffix).log")
         try? FileManager.default.removeItem(at: stream)
         let selection = ["--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0"]
+        // Without --enable-code-coverage even where the build had it: `swift test` would then merge
+        // and export the whole bundle's coverage after every exercise. An instrumented bundle
+        // writes its profile where LLVM_PROFILE_FILE says, not into the checkout.
         let command =
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
-            ?? ["swift", "test", "--skip-build"] + packageArguments + selection
+            ?? ["swift", "test", "--skip-build"] + locationArguments + selection
         var environment = checkEnvironment
-        // An instrumented bundle run directly writes its profile where this says, not into the checkout.
-        if coverage && testBundle != nil { environment["LLVM_PROFILE_FILE"] = work.appendingPathComponent("profile-%p.profraw").path }
+        if coverage { environment["LLVM_PROFILE_FILE"] = work.appendingPathComponent("profile-%p.profraw").path }
         let ending = try await spawn(command, log: log, limit: limit, environment: environment)
         return (EventStream(contentsOf: stream), ending, log)
     }
@@ -241,8 +243,13 @@ package struct Grader {
         return match.1 + "PackageTests"
     }
 
+    /// The package and its build folder, for `swift build` and `swift test`, with the coverage flag.
     package var packageArguments: [String] {
-        ["--package-path", checkout.path] + (scratch.map { ["--scratch-path", $0.path] } ?? []) + (coverage ? ["--enable-code-coverage"] : [])
+        locationArguments + (coverage ? ["--enable-code-coverage"] : [])
+    }
+
+    private var locationArguments: [String] {
+        ["--package-path", checkout.path] + (scratch.map { ["--scratch-path", $0.path] } ?? [])
     }
 
     package static func grade(_ lesson: Lesson, _ events: EventStream, ending: Ending, log: URL, known: [String] = []) -> ExerciseGrade {

@@ -3,8 +3,8 @@ import ProcessKit
 import WorkbookCatalog
 
 /// How much of each reference solution the graded checks execute, from llvm-cov's JSON export
-/// of the profiles the grade's own runs wrote (Linux), or of one more `swift test
-/// --enable-code-coverage` run of every exercise's checks (macOS, where `swift test` runs them).
+/// of the profiles the grade's own runs wrote (Linux, where the grade runs the test bundle
+/// itself), or of one more `swift test --enable-code-coverage` run of every exercise's checks.
 package struct ReferenceCoverage {
     package struct File {
         package let path: String
