@@ -86,30 +86,17 @@ struct DuplicateRaceChecks {
         // A happy order, and one whose customer is unknown: rule 2 comes before rule 3, so once
         // the duplicate exists it is the error, however the order's own write would decide it.
         for customer: CustomerID in ["ada", "nobody"] {
-            let shop = try Fixture()
-            let request = OrderRequest(id: "order-1", customer: customer, lines: [Standard.line(Standard.cable, 1)])
-            let sql = "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, 'grace', 1250)"
             // The moment: the first statement that runs inside the order's transaction. A duplicate
             // check made before BEGIN has already looked, and found nothing.
-            let competing = CompetingCheckout(wrapping: shop.database, sql: sql, parameters: [.text(request.id.rawValue)]) { statement, real in
-                real.isInTransaction && statement.uppercased() != "BEGIN"
+            try Self.expectDuplicate(
+                implementation, customer: customer,
+                rule: "look for a duplicate order id inside the transaction that writes the order, not before it begins",
+                unmet: "the order must run in one transaction; no statement of yours ran inside one"
+            ) { shop, sql, parameters in
+                CompetingCheckout(wrapping: shop, sql: sql, parameters: parameters) { statement, real in
+                    real.isInTransaction && statement.uppercased() != "BEGIN"
+                }
             }
-            let outcome = try implementation.place(request, in: competing.database)
-            guard competing.ranBefore != nil else {
-                Issue.record("rule broken: the order must run in one transaction; no statement of yours ran inside one on \(request) (it \(outcome))")
-                return
-            }
-            let expected = Outcome.refused(.duplicateOrder(request.id))
-            #expect(
-                outcome == expected,
-                """
-                rule broken: look for a duplicate order id inside the transaction that writes the order, not before it begins
-                  expected: \(expected)
-                  yours:    \(outcome)
-                  input:    \(request), with another checkout inserting order \(request.id.rawValue) just before your statement `\(competing.ranBefore ?? "")`
-                """)
-            // The other checkout ran inside the order's transaction: the refused order takes it back too.
-            try shop.expectUnchanged(after: request)
         }
     }
 
@@ -117,22 +104,39 @@ struct DuplicateRaceChecks {
         "an order with the same id placed just before yours is written is a duplicate, decided by the statement that writes it",
         arguments: Grading.implementations)
     func sameIDBeforeTheWrite(_ implementation: Implementation) throws {
-        let shop = try Fixture()
-        let request = OrderRequest(id: "order-1", customer: "ada", lines: [Standard.line(Standard.cable, 1)])
-        let sql = "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, 'grace', 1250)"
         // The moment: every read is done, the order's own row is not written yet. On PostgreSQL a
         // concurrent checkout can commit exactly there, after any duplicate check that reads.
-        let competing = CompetingCheckout(wrapping: shop.database, beforeFirstWriteTo: "orders", sql: sql, parameters: [.text(request.id.rawValue)])
+        try Self.expectDuplicate(
+            implementation, customer: "ada",
+            rule: "a duplicate order id is decided by the statement that writes the order (no row written is a duplicate), not only by a read before it",
+            unmet: "a placed order writes its `orders` row; no statement of yours wrote to orders"
+        ) { shop, sql, parameters in
+            CompetingCheckout(wrapping: shop, beforeFirstWriteTo: "orders", sql: sql, parameters: parameters)
+        }
+    }
+
+    /// Places one cable for `customer` as order-1 while the checkout `competitor` makes inserts
+    /// grace's own order-1 at its moment: the order must be refused as a duplicate, and the tables
+    /// left as they were (the other checkout ran inside the order's transaction, so the refused
+    /// order takes it back too). `unmet` says why the moment never came.
+    static func expectDuplicate(
+        _ implementation: Implementation, customer: CustomerID, rule: String, unmet: String,
+        competitor: (any Database, String, [SQLValue]) -> CompetingCheckout
+    ) throws {
+        let shop = try Fixture()
+        let request = OrderRequest(id: "order-1", customer: customer, lines: [Standard.line(Standard.cable, 1)])
+        let sql = "INSERT INTO orders (id, customer_id, total_cents) VALUES ($1, 'grace', 1250)"
+        let competing = competitor(shop.database, sql, [.text(request.id.rawValue)])
         let outcome = try implementation.place(request, in: competing.database)
         guard let moment = competing.ranBefore else {
-            Issue.record("rule broken: a placed order writes its `orders` row; no statement of yours wrote to orders on \(request) (it \(outcome))")
+            Issue.record("rule broken: \(unmet) on \(request) (it \(outcome))")
             return
         }
         let expected = Outcome.refused(.duplicateOrder(request.id))
         #expect(
             outcome == expected,
             """
-            rule broken: a duplicate order id is decided by the statement that writes the order (no row written is a duplicate), not only by a read before it
+            rule broken: \(rule)
               expected: \(expected)
               yours:    \(outcome)
               input:    \(request), with another checkout inserting order \(request.id.rawValue) just before your statement `\(moment)`
