@@ -81,8 +81,7 @@ struct GradeCommand: AsyncParsableCommand {
         let narrator = Narrator(write: Terminal.writeLine)
         let work = try temporaryFolder("grade")
         defer { try? FileManager.default.removeItem(at: work) }
-        let scratch = scratchPath.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).absoluteURL }
-        var grader = Grader(checkout: catalog.root, scratch: scratch, limit: .seconds(timeout))
+        var grader = Grader(checkout: catalog.root, scratch: scratchPath.map { URL(fileURLWithPath: $0).absoluteURL }, limit: .seconds(timeout))
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         grader.seed = seed

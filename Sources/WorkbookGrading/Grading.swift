@@ -81,8 +81,8 @@ package struct Grader {
     /// Check names per exercise from earlier complete runs, for an exercise whose process died
     /// before it could list its checks.
     package var knownChecks: [String: [String]] = [:]
-    /// Builds and tests with code coverage (`workbook verify` measures the references').
-    package var coverage = false
+    /// Builds and tests with code coverage: a grading copy's grader (`init(copy:limit:)`).
+    package private(set) var coverage = false
     /// Builds the lesson executables too (`workbook verify`'s solved copy, whose lessons CI runs);
     /// grading itself needs only the test bundle.
     package var buildsLessons = false
