@@ -56,6 +56,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // HTTP/2 for lesson 02's gRPC, by hand: already built for AsyncHTTPClient, so it costs
+        // no build time, where grpc-swift and swift-protobuf would add minutes to a cold build.
+        .package(url: "https://github.com/apple/swift-nio-http2", from: "1.46.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
@@ -136,6 +139,8 @@ let package = Package(
                 "WorkbookKit", "LessonKit", "ProcessKit", hummingbird, asyncHTTPClient, nioCore,
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -215,7 +220,8 @@ struct LessonTargets {
                 .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
                 .executableTarget(
                     name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit", "LessonKit"] + runs,
-                    path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json"], swiftSettings: strict),
+                    path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json", "payments.proto"].filter { shipped("Lessons/\(slug)/\($0)") },
+                    swiftSettings: strict),
                 .testTarget(
                     name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
                     path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"].filter { shipped("Tests/\(slug)/\($0)") }, swiftSettings: strict),

@@ -17,7 +17,7 @@ struct PrematureSplitCommand: AsyncParsableCommand {
         defaultSubcommand: Tour.self)
 }
 
-/// The lesson itself: five acts.
+/// The lesson itself: eight acts.
 struct Tour: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tour",
@@ -89,7 +89,8 @@ struct Tour: AsyncParsableCommand {
                 await stage.run(4, "Kill the payments process mid-run", actKill)
                 await stage.run(5, "One order, followed across the services", actTrace)
                 await stage.run(6, "Teams and boundaries: split by layer or by domain", actBoundaries)
-                await stage.run(7, "The verdict", actVerdict)
+                await stage.run(7, "REST, gRPC or a queue: the same charge three ways", actDoors)
+                await stage.run(8, "The verdict", actVerdict)
                 try narrator.finish("premature-split")
             }, cleanup: { await stage.cleanUp() })
     }

@@ -34,6 +34,12 @@ struct Serve: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Stock and money are the standard shop's times this factor.")
     var scale = 1
 
+    @Flag(help: "Payments only: answer gRPC (shop.payments.Payments in payments.proto, HTTP/2 without TLS) instead of JSON over HTTP/1.1.")
+    var grpc = false
+
+    @Option(help: "Payments only: also take the charges that wait in the queue in this SQLite file, as they come.")
+    var queue: String?
+
     @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this one is gone.")
     var exitWithParent = false
 
@@ -41,21 +47,27 @@ struct Serve: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard (1...1_000_000).contains(scale) else { throw ValidationError("--scale must be between 1 and 1000000, got \(scale)") }
         guard !database.isEmpty else { throw ValidationError("--database needs a file path, :memory: or a postgres:// URL") }
+        guard service == .payments || (!grpc && queue == nil) else { throw ValidationError("--grpc and --queue are for payments only") }
+        guard queue?.isEmpty != true else { throw ValidationError("--queue needs a SQLite file path") }
     }
 
     func run() async throws {
-        let routes: Router<BasicRequestContext>
+        let setup: Setup
         do {
-            routes = try router()
+            setup = try self.setup()
         } catch {
-            let location = DatabaseLocation(database)
-            Terminal.printError("premature-split serve \(service): cannot open \(location): \(error)")
-            Terminal.printError(location.remedy)
+            Terminal.printError("premature-split serve \(service): cannot open \(error.location): \(error.underlying)")
+            Terminal.printError(error.location.remedy)
             throw ExitCode.failure
         }
         InstrumentationSystem.bootstrap(SpanRecorder(service: service.rawValue))
+        let consumer = setup.consumer.map { consume in Task { await consume() } }
+        defer { consumer?.cancel() }
         do {
-            try await LoopbackServer.serve(routes, host: host, port: port, name: service.rawValue, exitWithParent: exitWithParent)
+            switch setup.door {
+            case .http(let router): try await LoopbackServer.serve(router, host: host, port: port, name: service.rawValue, exitWithParent: exitWithParent)
+            case .grpc(let methods): try await GRPCServer.serve(methods, host: host, port: port, exitWithParent: exitWithParent)
+            }
         } catch {
             Terminal.printError("premature-split serve \(service): \(error)")
             throw ExitCode.failure
@@ -65,6 +77,47 @@ struct Serve: AsyncParsableCommand {
     /// The service's routes, on its database: what a child process serves, and what the lesson
     /// serves inside its own process with --in-process.
     func router() throws -> Router<BasicRequestContext> {
-        try ServiceRouter.make(ServiceHost(service.endpoint(location: DatabaseLocation(database), seed: .standard(times: scale))), hold: Stage.timeout)
+        guard case .http(let router) = try setup().door else { throw ValidationError("--grpc serves no HTTP routes") }
+        return router
+    }
+
+    /// What `serve` runs: the service's door, and the queue's consumer with --queue.
+    struct Setup {
+        var door: Door
+        var consumer: (@Sendable () async -> Void)?
+    }
+
+    /// How callers reach the service.
+    enum Door {
+        /// JSON over HTTP/1.1 (Hummingbird).
+        case http(Router<BasicRequestContext>)
+        /// gRPC over HTTP/2, by path.
+        case grpc([String: GRPCServer.Method])
+    }
+
+    func setup() throws(CannotOpen) -> Setup {
+        let location = DatabaseLocation(database)
+        let seed = ShopSeed.standard(times: scale)
+        guard service == .payments, grpc || queue != nil else {
+            let endpoint: any Endpoint
+            do { endpoint = try service.endpoint(location: location, seed: seed) } catch { throw CannotOpen(location: location, underlying: error) }
+            return Setup(door: .http(ServiceRouter.make(ServiceHost(endpoint), hold: Stage.timeout)), consumer: nil)
+        }
+        let payments: PaymentsService
+        do { payments = try PaymentsService(location: location, seed: seed) } catch { throw CannotOpen(location: location, underlying: error) }
+        var consumer: (@Sendable () async -> Void)?
+        if let queue {
+            let opened: PaymentsQueue
+            do { opened = try PaymentsQueue(path: queue) } catch { throw CannotOpen(location: DatabaseLocation(queue), underlying: error) }
+            consumer = { await opened.consume(by: payments, poll: PaymentsQueue.poll) }
+        }
+        return Setup(
+            door: grpc ? .grpc(PaymentsGRPC.methods(payments)) : .http(ServiceRouter.make(ServiceHost(payments), hold: Stage.timeout)), consumer: consumer)
+    }
+
+    /// A database, or the queue's file, that could not be opened.
+    struct CannotOpen: Error {
+        var location: DatabaseLocation
+        var underlying: any Error
     }
 }

@@ -69,10 +69,21 @@ final class Stage: Sendable {
         return FaultPlan(rate: faultRate, kinds: [.serverError, .timeout, .errorBody, .lostResponse], seed: seed &* 31 &+ index)
     }
 
+    /// Every set of payments doors act 7 opened, for `cleanUp` to stop.
+    private let doors = Locked<[PaymentsDoors]>([])
+
+    /// Payments behind REST, gRPC and a queue, each on a new database file; none started yet.
+    func openDoors() -> PaymentsDoors {
+        let opened = PaymentsDoors(placement: placement, folder: folder)
+        doors.withLock { $0.append(opened) }
+        return opened
+    }
+
     /// Stops every service still running and removes the services' files: after the last act,
     /// after an act that failed, and after Ctrl-C.
     func cleanUp() async {
         for running in launched.withLock({ $0 }) { await running.stop() }
+        for opened in doors.withLock({ $0 }) { await opened.stopAll() }
         await ScratchFolder.remove(folder)
     }
 

@@ -38,6 +38,13 @@ public struct PaymentsService: Endpoint {
         }
     }
 
+    /// Charges without JSON on the way in: what the gRPC door and the queue's consumer call,
+    /// with the same rules, the same idempotency keys and the same database as POST /charge.
+    public func charge(_ request: ChargeCustomer, idempotencyKey key: String?) async -> Answer {
+        if let problem = Self.problem(request) { return BadRequest(reason: problem).answer }
+        return await store.perform("charge", key: key, request: request) { database in try Self.charge(request, in: database) }
+    }
+
     public func state() async -> Answer {
         await stateAnswer(store) { database in
             PaymentsState(

@@ -101,7 +101,7 @@ public struct ServerStartError: Error, Sendable, CustomStringConvertible {
 
 /// For a child service: exit when the parent that started it is gone (it was killed, or it
 /// crashed), so that no service outlives its lesson.
-private func exitWhenParentExits() {
+func exitWhenParentExits() {
     let parent = getppid()
     Thread.detachNewThread {
         while getppid() == parent { usleep(200_000) }
