@@ -13,7 +13,7 @@ struct PrematureSplitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "premature-split",
         abstract: "Lesson 02 · the premature microservice split: the same order over three HTTP services.",
-        subcommands: [Tour.self, Serve.self, Bench.self],
+        subcommands: [Tour.self, Serve.self, ChargeCall.self, Bench.self],
         defaultSubcommand: Tour.self)
 }
 

@@ -98,7 +98,8 @@ public actor GRPCChannel {
             connection = made
             return made.1
         } catch {
-            throw GRPCStatus(.unavailable, "nobody listens on \(host):\(port): \(error)")
+            let reason = "\(error)".contains("Connection refused") ? "connection refused" : "\(error)"
+            throw GRPCStatus(.unavailable, "nobody listens on \(host):\(port) (\(reason))")
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import WorkbookKit
 
-/// Act 7: the questions to ask before splitting, and the arithmetic of a synchronous chain.
+/// Act 8: the questions to ask before splitting, and the arithmetic of a synchronous chain.
 func actVerdict(_ stage: Stage) async throws {
     let narrator = stage.narrator
     narrator.say("Availability of a synchronous chain is the product of its links (computed, 99.9% each):")
