@@ -154,6 +154,7 @@ let package = Package(
         .testTarget(name: "GradingKitTests", dependencies: ["GradingKit", propertyBased], swiftSettings: strict),
         .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"], swiftSettings: strict),
         .testTarget(name: "ShopTests", dependencies: ["Shop", "Database"], swiftSettings: strict),
+        .testTarget(name: "PrematureSplitKitTests", dependencies: ["PrematureSplitKit", "ServiceKit", "Database", "Shop"], swiftSettings: strict),
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
