@@ -15,6 +15,7 @@ struct Bench: AsyncParsableCommand {
         try await options.run([
             BenchFigure("call") { try await measureCall(iterations: BenchFigure.count(5_000, scale: $0)) },
             BenchFigure("split") { try await measureSplit(orders: BenchFigure.count(1_000, scale: $0)) },
+            BenchFigure("ways") { try await measureWays(charges: BenchFigure.count(1_000, scale: $0)) },
         ])
     }
 }
