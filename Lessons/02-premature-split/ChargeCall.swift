@@ -57,6 +57,9 @@ struct ChargeCall: AsyncParsableCommand {
             case .success(let charge): print(String(decoding: JSON.encode(charge), as: UTF8.self))
             case .failure(let status):
                 Terminal.printError("premature-split charge: payments answered \(status)")
+                if status.code == .unavailable {
+                    Terminal.printError("Is payments running as gRPC there? `premature-split serve payments --grpc --port \(port)` starts it.")
+                }
                 throw ExitCode.failure
             }
         case .http(let url):
