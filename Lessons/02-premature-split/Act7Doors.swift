@@ -10,7 +10,7 @@ func actDoors(_ stage: Stage) async throws {
     narrator.noteLoad()
     let doors = stage.openDoors()
     for door in PaymentsDoors.Door.allCases { try await doors.start(door) }
-    let rest = PaymentsClient(HTTPCaller(baseURL: "http://127.0.0.1:\(doors.port(.rest))", timeout: Stage.deadline))
+    let rest = PaymentsClient.overHTTP("http://127.0.0.1:\(doors.port(.rest))", timeout: Stage.deadline)
     let grpc = GRPCChannel(port: doors.port(.grpc))
     let queue = try PaymentsQueue(path: doors.queueFile)
     let charge = ChargeCustomer(orderID: "order-1", customerID: "ada", amountCents: 2_500)
@@ -237,6 +237,6 @@ struct Outage {
         if accepted > 0 { return "\(way) took \(accepted) of \(tried) calls, though payments is down." }
         if slowest < deadline / 2 { return "\(way) failed at once (\(slowest.readable) at most: nobody was listening)." }
         return
-            "\(way) failed only at its deadline (\(slowest.readable)): its client kept trying to connect until then, and a caller waits that long for a \"no\"."
+            "\(way) failed only after \(slowest.readable), with a deadline of \(deadline.readable): a caller waits that long for a \"no\"."
     }
 }

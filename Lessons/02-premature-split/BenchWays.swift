@@ -18,7 +18,7 @@ func measureWays(charges count: Int) async throws -> [BenchRow] {
     let queue = try PaymentsQueue(path: folder.appendingPathComponent("queue.sqlite").path)
     let consumer = try payments("queue")
     let consuming = Task { await queue.consume(by: consumer, poll: PaymentsQueue.poll) }
-    let rest = PaymentsClient(HTTPCaller(baseURL: restServer.url, timeout: .seconds(5)))
+    let rest = PaymentsClient.overHTTP(restServer.url, timeout: .seconds(5))
     let grpc = GRPCChannel(port: grpcServer.port)
     var restTimes = LatencyRecorder()
     var grpcTimes = LatencyRecorder()

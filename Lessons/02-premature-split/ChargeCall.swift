@@ -63,7 +63,7 @@ struct ChargeCall: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         case .http(let url):
-            let client = PaymentsClient(HTTPCaller(baseURL: url, timeout: .milliseconds(deadline)))
+            let client = PaymentsClient.overHTTP(url, timeout: .milliseconds(deadline))
             do {
                 switch try await client.charge(request, idempotencyKey: key) {
                 case .ok(let charge): print(String(decoding: JSON.encode(charge), as: UTF8.self))

@@ -65,3 +65,11 @@ public struct PaymentsClient: PaymentsAPI {
         try await caller.call("refund", idempotencyKey: idempotencyKey, body: order, as: Undone.self)
     }
 }
+
+extension PaymentsClient {
+    /// Payments alone over HTTP at `url`, as `SplitShop.overHTTP` reaches it: each call with
+    /// `timeout`, a refused connection reported at once (`HTTPCaller.failingFast`).
+    public static func overHTTP(_ url: String, timeout: Duration) -> PaymentsClient {
+        PaymentsClient(HTTPCaller(baseURL: url, timeout: timeout, client: HTTPCaller.failingFast))
+    }
+}
