@@ -10,8 +10,8 @@ func actDoors(_ stage: Stage) async throws {
     narrator.noteLoad()
     let doors = stage.openDoors()
     for door in PaymentsDoors.Door.allCases { try await doors.start(door) }
-    let rest = PaymentsClient.overHTTP("http://127.0.0.1:\(doors.port(.rest))", timeout: Stage.deadline)
-    let grpc = GRPCChannel(port: doors.port(.grpc))
+    let rest = PaymentsClient.overHTTP("http://127.0.0.1:\(await doors.port(.rest))", timeout: Stage.deadline)
+    let grpc = GRPCChannel(port: await doors.port(.grpc))
     let queue = try PaymentsQueue(path: doors.queueFile)
     let charge = ChargeCustomer(orderID: "order-1", customerID: "ada", amountCents: 2_500)
 

@@ -14,18 +14,33 @@ public enum Placement: Sendable {
 ///
 /// A service is described by its `serve` options in both placements: a child process runs
 /// `<this executable> serve <name> <options> --port P --exit-with-parent`; in this process,
-/// `router` turns the name and the options into the same routes.
+/// the fleet's `serve` starts the same service from the name and the options.
 public actor Fleet<Name: Hashable & Sendable & CustomStringConvertible> {
     public let placement: Placement
-    private let router: @Sendable (Name, [String]) throws -> Router<BasicRequestContext>
+    private let command: @Sendable (Name) -> [String]
+    private let serve: @Sendable (Name, [String], Int) async throws -> any InProcessServer
     private var ports: [Name: Int] = [:]
     private var arguments: [Name: [String]] = [:]
     private var children: [Name: ChildService] = [:]
-    private var servers: [Name: LoopbackServer] = [:]
+    private var servers: [Name: any InProcessServer] = [:]
 
+    /// Services whose `serve` options `router` turns into Hummingbird routes in this process.
     public init(placement: Placement, router: @escaping @Sendable (Name, [String]) throws -> Router<BasicRequestContext>) {
+        self.init(placement: placement) { name, options, port in
+            try await LoopbackServer.start(router(name, options), port: port, name: "\(name)")
+        }
+    }
+
+    /// Services of any kind: a child process runs `<this executable> <command(name)> <options>
+    /// --port P --exit-with-parent` (by default `serve <name>`); in this process, `serve` starts
+    /// the same service from the options on port P (0 for a free one).
+    public init(
+        placement: Placement, command: @escaping @Sendable (Name) -> [String] = { ["serve", "\($0)"] },
+        serve: @escaping @Sendable (Name, [String], Int) async throws -> any InProcessServer
+    ) {
         self.placement = placement
-        self.router = router
+        self.command = command
+        self.serve = serve
     }
 
     /// Starts `name` with its `serve` options (without `serve`, the name, `--port` or
@@ -37,11 +52,11 @@ public actor Fleet<Name: Hashable & Sendable & CustomStringConvertible> {
         switch placement {
         case .processes:
             let child = try await ChildService.start(
-                name: "\(name)", arguments: ["serve", "\(name)"] + serve + ["--port", "\(port)", "--exit-with-parent"])
+                name: "\(name)", arguments: command(name) + serve + ["--port", "\(port)", "--exit-with-parent"])
             children[name] = child
             ports[name] = child.port
         case .inProcess:
-            let server = try await LoopbackServer.start(router(name, serve), port: port, name: "\(name)")
+            let server = try await self.serve(name, serve, port)
             servers[name] = server
             ports[name] = server.port
         }
@@ -89,3 +104,15 @@ public actor Fleet<Name: Hashable & Sendable & CustomStringConvertible> {
     /// `name`'s process id, when it runs as a child process.
     public func pid(_ name: Name) -> Int32? { children[name]?.pid }
 }
+
+/// A server a fleet runs inside this process: Hummingbird's (`LoopbackServer`), gRPC's
+/// (`GRPCServer`), or a lesson's own with work beside it.
+public protocol InProcessServer: Sendable {
+    /// The port it listens on.
+    var port: Int { get }
+    /// Stops it and waits until it has.
+    func stop() async
+}
+
+extension LoopbackServer: InProcessServer {}
+extension GRPCServer: InProcessServer {}
