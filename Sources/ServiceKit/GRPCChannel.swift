@@ -98,8 +98,7 @@ public actor GRPCChannel {
             connection = made
             return made.1
         } catch {
-            let reason = "\(error)".contains("Connection refused") ? "connection refused" : "\(error)"
-            throw GRPCStatus(.unavailable, "nobody listens on \(host):\(port) (\(reason))")
+            throw GRPCStatus(.unavailable, "nobody listens on \(host):\(port) (\(ConnectFailure.reason(error) ?? "\(error)"))")
         }
     }
 

@@ -83,11 +83,6 @@ public struct HTTPCaller: ServiceCaller {
     /// Anything else — a deadline, a connection closed or reset mid-request — leaves it in doubt.
     private static func connectFailure(_ error: any Error) -> String? {
         if let error = error as? HTTPClientError, error == .connectTimeout { return "connect timed out" }
-        let text = String(describing: error)
-        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
-            return "connection refused"
-        }
-        if text.contains("NIOConnectionError") || text.contains("connectTimeout") { return "could not connect" }
-        return nil
+        return ConnectFailure.reason(error)
     }
 }
