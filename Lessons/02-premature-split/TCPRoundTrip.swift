@@ -69,12 +69,7 @@ enum TCPRoundTrip {
         try withUnsafeMutablePointer(to: &address) { try $0.withMemoryRebound(to: sockaddr.self, capacity: 1, body) }
     }
 
-    private static func failure(_ call: String) -> FloorFailure {
-        FloorFailure(description: "the TCP floor's \(call) failed: \(String(cString: strerror(errno)))")
+    private static func failure(_ call: String) -> ActFailure {
+        ActFailure("the TCP floor's \(call) failed: \(String(cString: strerror(errno)))")
     }
-}
-
-/// A system call of the floor failed, with what the system said.
-struct FloorFailure: Error, CustomStringConvertible {
-    let description: String
 }
