@@ -129,62 +129,69 @@ struct GRPCCallTests {
         },
     ]
 
-    @Test("a reply comes back with the call's metadata seen by the method")
-    func reply() async throws {
+    /// Runs `body` with a channel to a server of `methods`, then closes both.
+    func withServer(_ body: (GRPCChannel) async throws -> Void) async throws {
         let server = try await GRPCServer.start(Self.methods)
         let channel = GRPCChannel(port: server.port)
-        let reply = try await channel.call("/test.Echo/Say", Array("hi ".utf8), metadata: [("x-tag", "there")], deadline: .seconds(5))
-        #expect(String(decoding: reply, as: UTF8.self) == "hi there")
+        do {
+            try await body(channel)
+        } catch {
+            await channel.close()
+            await server.stop()
+            throw error
+        }
         await channel.close()
         await server.stop()
+    }
+
+    @Test("a reply comes back with the call's metadata seen by the method")
+    func reply() async throws {
+        try await withServer { (channel: GRPCChannel) async throws in
+            let reply = try await channel.call("/test.Echo/Say", Array("hi ".utf8), metadata: [("x-tag", "there")], deadline: .seconds(5))
+            #expect(String(decoding: reply, as: UTF8.self) == "hi there")
+        }
     }
 
     @Test("many calls at once share one connection, each answered with its own reply")
     func concurrent() async throws {
-        let server = try await GRPCServer.start(Self.methods)
-        let channel = GRPCChannel(port: server.port)
-        let replies = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
-            for index in 0..<40 {
-                group.addTask { (index, try await channel.call("/test.Echo/Say", [UInt8(index)], deadline: .seconds(10))) }
+        try await withServer { (channel: GRPCChannel) async throws in
+            let replies = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+                for index in 0..<40 {
+                    group.addTask { (index, try await channel.call("/test.Echo/Say", [UInt8(index)], deadline: .seconds(10))) }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
             }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            #expect(replies.count == 40)
+            #expect(replies.allSatisfy { $0.value == [UInt8($0.key)] })
         }
-        #expect(replies.count == 40)
-        #expect(replies.allSatisfy { $0.value == [UInt8($0.key)] })
-        await channel.close()
-        await server.stop()
     }
 
     @Test("a status that is not OK reaches the caller with its code and message")
     func refused() async throws {
-        let server = try await GRPCServer.start(Self.methods)
-        let channel = GRPCChannel(port: server.port)
-        await #expect(throws: GRPCStatus(.failedPrecondition, "not enough money: ✗")) {
-            try await channel.call("/test.Echo/Refuse", [], deadline: .seconds(5))
+        try await withServer { (channel: GRPCChannel) async throws in
+            await #expect(throws: GRPCStatus(.failedPrecondition, "not enough money: ✗")) {
+                try await channel.call("/test.Echo/Refuse", [], deadline: .seconds(5))
+            }
+            await #expect {
+                try await channel.call("/test.Echo/Missing", [], deadline: .seconds(5))
+            } throws: { error in
+                (error as? GRPCStatus)?.code == .unimplemented
+            }
         }
-        await #expect {
-            try await channel.call("/test.Echo/Missing", [], deadline: .seconds(5))
-        } throws: { error in
-            (error as? GRPCStatus)?.code == .unimplemented
-        }
-        await channel.close()
-        await server.stop()
     }
 
     @Test("no answer before the deadline is DEADLINE_EXCEEDED, and the channel still works after it")
     func deadline() async throws {
-        let server = try await GRPCServer.start(Self.methods)
-        let channel = GRPCChannel(port: server.port)
-        let start = ContinuousClock.now
-        await #expect {
-            try await channel.call("/test.Echo/Slow", [1], deadline: .milliseconds(50))
-        } throws: { error in
-            (error as? GRPCStatus)?.code == .deadlineExceeded
+        try await withServer { (channel: GRPCChannel) async throws in
+            let start = ContinuousClock.now
+            await #expect {
+                try await channel.call("/test.Echo/Slow", [1], deadline: .milliseconds(50))
+            } throws: { error in
+                (error as? GRPCStatus)?.code == .deadlineExceeded
+            }
+            #expect(ContinuousClock.now - start < .milliseconds(450))
+            #expect(try await channel.call("/test.Echo/Say", [2], deadline: .seconds(5)) == [2])
         }
-        #expect(ContinuousClock.now - start < .milliseconds(450))
-        #expect(try await channel.call("/test.Echo/Say", [2], deadline: .seconds(5)) == [2])
-        await channel.close()
-        await server.stop()
     }
 
     @Test("a server that is gone is UNAVAILABLE; one that is back on the port is reached again")
