@@ -104,7 +104,7 @@ struct PaymentsQueueTests {
         for index in 1...5 {
             try await queue.enqueue(ChargeCustomer(orderID: "c-\(index)", customerID: "ada", amountCents: index), idempotencyKey: "c-\(index)")
         }
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while try await queue.delivered().count < 5, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         consuming.cancel()
         await consuming.value
