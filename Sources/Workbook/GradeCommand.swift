@@ -54,9 +54,40 @@ struct GradeCommand: AsyncParsableCommand {
         if scratchPath != nil && !student.isEmpty {
             throw ValidationError("--scratch-path is for grading this checkout: --student checkouts are built in a grading copy of their own")
         }
+        if let scratchPath { try Self.validate(scratchPath: scratchPath) }
+    }
+
+    /// A build folder SwiftPM may fill with thousands of files: not a file, not the checkout or a
+    /// folder of what it ships (the build would land among the student's exercise or the
+    /// checks), and one that can be made.
+    static func validate(scratchPath: String) throws {
+        guard !scratchPath.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--scratch-path needs a folder (SwiftPM's default is the checkout's .build)")
+        }
+        let folder = URL(fileURLWithPath: scratchPath).standardizedFileURL.resolvingSymlinksInPath()
+        if let catalog = try? Catalog.current() {
+            let root = catalog.root.standardizedFileURL.resolvingSymlinksInPath().path
+            if folder.path == root {
+                throw ValidationError("--scratch-path \(scratchPath) is the checkout itself: give a build folder, such as \(root)/.build")
+            }
+            for shipped in ["Exercises", "Solutions", "Tests", "Lessons", "Sources", ".git", ".ci"] {
+                let inside = root + "/" + shipped
+                if folder.path == inside || folder.path.hasPrefix(inside + "/") {
+                    throw ValidationError(
+                        "--scratch-path \(scratchPath) is inside \(shipped)/, which the workbook ships: give a build folder, such as \(root)/.build")
+                }
+            }
+        }
         var isFolder: ObjCBool = false
-        if let scratchPath, FileManager.default.fileExists(atPath: scratchPath, isDirectory: &isFolder), !isFolder.boolValue {
-            throw ValidationError("--scratch-path \(scratchPath) is a file, not a build folder")
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw ValidationError("--scratch-path \(scratchPath) is a file, not a build folder") }
+            guard FileManager.default.isWritableFile(atPath: folder.path) else { throw ValidationError("--scratch-path \(scratchPath) cannot be written to") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ValidationError("--scratch-path \(scratchPath) cannot be made: \(error.localizedDescription)")
+            }
         }
     }
 
@@ -113,12 +144,15 @@ struct GradeCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons, scoring: scoring)
         var summary = ClassSummary()
-        var known = KnownChecks(Memory(catalog))
+        var sandbox = await Sandbox.available()
+        sandbox.hidden = [catalog.root, catalog.root.appendingPathComponent(".build/workbook/checkout")]
+        narrator.say(sandbox.description)
+        let expected = try await TrustedChecks.of(lessons, in: catalog, limit: .seconds(timeout)) { narrator.step($0) }
         for student in students.all {
             narrator.act(gradebook.rows.count + 1, "Student \(student.name)")
             let grades: [ExerciseGrade]
             do {
-                grades = try await grade(student, catalog, lessons, knownChecks: known.checks, narrator: narrator)
+                grades = try await grade(student, catalog, lessons, expected: expected, sandbox: sandbox, narrator: narrator)
             } catch {
                 // Ctrl-C cancels the grade: whatever error that surfaces as, it stops the class.
                 if error is CancellationError || Task.isCancelled { throw error }
@@ -129,7 +163,6 @@ struct GradeCommand: AsyncParsableCommand {
                         number: $0.number, slug: $0.slug, title: $0.title, state: .crashed(lastLines: ["not graded: \(error)"]), checks: [])
                 }
             }
-            known.learn(from: grades)
             GradeReport(narrator: narrator, catalog: catalog, lessons: lessons, scoring: scoring).show(grades)
             let folder = output.appendingPathComponent(student.folder)
             if FileManager.default.fileExists(atPath: folder.path) {
@@ -139,7 +172,6 @@ struct GradeCommand: AsyncParsableCommand {
             gradebook.add(student: student.name, grades)
             summary.add(grades)
         }
-        try known.save()
         try gradebook.csv.write(to: output.appendingPathComponent("gradebook.csv"), atomically: true, encoding: .utf8)
         try summary.csv.write(to: output.appendingPathComponent("checks.csv"), atomically: true, encoding: .utf8)
         narrator.say("")
@@ -154,7 +186,7 @@ struct GradeCommand: AsyncParsableCommand {
 extension GradeCommand {
     /// One student's grades, from a grading copy holding their exercises.
     fileprivate func grade(
-        _ student: Students.Student, _ catalog: Catalog, _ lessons: [Lesson], knownChecks: [String: [String]], narrator: Narrator
+        _ student: Students.Student, _ catalog: Catalog, _ lessons: [Lesson], expected: [String: [String]], sandbox: Sandbox, narrator: Narrator
     ) async throws -> [ExerciseGrade] {
         let copy = try GradingCopy(workbook: catalog, submission: student.checkout, lessons: lessons)
         let work = try temporaryFolder("student")
@@ -163,7 +195,11 @@ extension GradeCommand {
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         grader.replaceWithStubs = { try copy.replaceWithStubs($0, workbook: catalog) }
-        grader.knownChecks = knownChecks
+        grader.expectedChecks = expected
+        grader.refused = copy.refused.filter { slug, _ in lessons.contains { $0.slug == slug } }
+        let reach = ReferenceReach(products: copy.scratch.appendingPathComponent("debug"), exercises: catalog.exercises)
+        grader.audit = { reach.audit($0) }
+        grader.sandbox = sandbox
         return try await grader.grade(lessons, work: work)
     }
 }

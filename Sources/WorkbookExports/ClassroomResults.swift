@@ -30,10 +30,8 @@ extension Exports {
                 execution_time: String(format: "%.2fs", scored.check.seconds ?? 0))
         }
         let broken = grades.contains { grade in
-            switch grade.state {
-            case .crashed, .timedOut, .doesNotCompile: true
-            case .graded, .notAttempted: false
-            }
+            if case .notGraded = grade.state { return true }
+            return grade.broken
         }
         let status = broken ? "error" : grades.allSatisfy { $0.state == .graded && !$0.failing } ? "pass" : "fail"
         let runner = Runner(version: 1, status: status, max_score: Scoring.exported(scoring.score(grades).available), tests: tests)

@@ -40,11 +40,8 @@ package enum Exports {
         }
         let output = grades.map { grade in
             var text = "Exercise \(grade.number): \(grade.summary)"
-            switch grade.state {
-            case .doesNotCompile(let lines), .crashed(let lines), .timedOut(let lines):
-                if !lines.isEmpty { text += "\n" + lines.map { "    " + $0 }.joined(separator: "\n") }
-            case .graded, .notAttempted: break
-            }
+            let lines = grade.state.lines
+            if !lines.isEmpty { text += "\n" + lines.map { "    " + $0 }.joined(separator: "\n") }
             return text
         }
         let seconds = grades.flatMap(\.checks).compactMap(\.seconds).reduce(0, +)
@@ -99,6 +96,9 @@ package enum Exports {
         case .crashed: "Crashed"
         case .timedOut: "TimedOut"
         case .doesNotCompile: "DoesNotCompile"
+        case .refused: "Refused"
+        case .incomplete: "Incomplete"
+        case .notGraded: "NotGraded"
         }
     }
 

@@ -25,14 +25,23 @@ package struct EventStream {
     package private(set) var notAttempted: Set<String> = []
     /// Whether the run reached its end (a crashed test process never writes `runEnded`).
     package private(set) var finished = false
+    /// Why the stream cannot be Swift Testing's alone, when it cannot: a run that started or
+    /// ended twice, or records after its end (something else wrote to it).
+    package private(set) var tampered: String?
 
     package init(contentsOf file: URL) {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
         var names: [String: String] = [:]
+        var starts = 0
         for line in text.split(separator: "\n") {
             guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let kind = record["kind"] as? String, let payload = record["payload"] as? [String: Any]
             else { continue }
+            if finished, tampered == nil { tampered = "the event stream goes on after its run ended: something besides the checks wrote to it" }
+            if kind == "event", payload["kind"] as? String == "runStarted" {
+                starts += 1
+                if starts > 1, tampered == nil { tampered = "the event stream holds a second run: something besides the checks wrote to it" }
+            }
             if kind == "test", let id = payload["id"] as? String {
                 let name = payload["displayName"] as? String ?? payload["name"] as? String ?? id
                 names[id] = name

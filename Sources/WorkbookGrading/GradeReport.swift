@@ -42,6 +42,14 @@ package struct GradeReport {
             case .doesNotCompile(let lines), .timedOut(let lines):
                 narrator.failed("last lines of output:")
                 lines.forEach { narrator.say("    " + $0) }
+            case .refused(let reasons):
+                narrator.failed("refused, so none of its checks ran:")
+                reasons.forEach { narrator.say("    " + $0) }
+            case .incomplete(_, _, let lines):
+                narrator.failed("the checks' process did not report every check; what it did not report scores 0:")
+                lines.forEach { narrator.say("    " + $0) }
+            case .notGraded(let reason):
+                narrator.failed(reason)
             case .graded:
                 break
             }

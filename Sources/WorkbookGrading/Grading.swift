@@ -10,6 +10,39 @@ package struct ExerciseGrade: Sendable, Codable {
         case crashed(lastLines: [String])
         case timedOut(lastLines: [String])
         case doesNotCompile(lastLines: [String])
+        /// The submission broke a rule of the grade (a link where a file belongs, a module it
+        /// may not import): nothing of this exercise ran, every check scores 0.
+        case refused(reasons: [String])
+        /// The run ended without reporting every check the grader knows this exercise has (or
+        /// its event stream was written by something else too): the missing checks score 0.
+        case incomplete(reported: Int, expected: Int, lastLines: [String])
+        /// The machine, not the student, stopped the grade (the build ran out of time): no score.
+        case notGraded(reason: String)
+
+        /// What the student reads under the summary: compiler errors, a crash's reason, the
+        /// reasons for a refusal.
+        package var lines: [String] {
+            switch self {
+            case .notAttempted, .graded: []
+            case .crashed(let lines), .timedOut(let lines), .doesNotCompile(let lines), .incomplete(_, _, let lines): lines
+            case .refused(let reasons): reasons
+            case .notGraded(let reason): [reason]
+            }
+        }
+
+        /// The same state with its lines made safe to show (`StudentText`).
+        var cleaned: State {
+            switch self {
+            case .notAttempted, .graded: self
+            case .crashed(let lines): .crashed(lastLines: StudentText.clean(lines: lines))
+            case .timedOut(let lines): .timedOut(lastLines: StudentText.clean(lines: lines))
+            case .doesNotCompile(let lines): .doesNotCompile(lastLines: StudentText.clean(lines: lines))
+            case .refused(let reasons): .refused(reasons: StudentText.clean(lines: reasons))
+            case .incomplete(let reported, let expected, let lines):
+                .incomplete(reported: reported, expected: expected, lastLines: StudentText.clean(lines: lines))
+            case .notGraded: self
+            }
+        }
     }
 
     package struct Check: Sendable, Codable {
@@ -19,6 +52,15 @@ package struct ExerciseGrade: Sendable, Codable {
         package let message: String?
         /// How long the student's case ran, when it ran to its end.
         package var seconds: Double?
+
+        /// A check's result; its message is cleaned and cut (`StudentText`), since a student's
+        /// code can put anything in it.
+        package init(name: String, status: Status, message: String?, seconds: Double? = nil) {
+            self.name = name
+            self.status = status
+            self.message = message.map { StudentText.clean($0) }
+            self.seconds = seconds
+        }
     }
 
     package let number: String
@@ -37,7 +79,7 @@ package struct ExerciseGrade: Sendable, Codable {
         self.number = number
         self.slug = slug
         self.title = title
-        self.state = state
+        self.state = state.cleaned
         self.checks = checks
         self.referenceFailures = referenceFailures
         self.fingerprint = fingerprint
@@ -64,6 +106,18 @@ package struct ExerciseGrade: Sendable, Codable {
         case .crashed: "crashed"
         case .timedOut: "timed out"
         case .doesNotCompile: "does not compile"
+        case .refused(let reasons): "refused: " + (reasons.first ?? "the submission breaks a rule of the grade")
+        case .incomplete(let reported, let expected, _): "incomplete: \(reported) of \(expected) checks reported"
+        case .notGraded(let reason): "not graded: " + reason
+        }
+    }
+
+    /// Whether the student's code ran and broke (crashed, hung, did not compile, was refused or
+    /// reported too little), rather than ran its checks to their end.
+    package var broken: Bool {
+        switch state {
+        case .notAttempted, .graded, .notGraded: false
+        case .crashed, .timedOut, .doesNotCompile, .refused, .incomplete: true
         }
     }
 }
@@ -81,6 +135,20 @@ package struct Grader {
     /// Check names per exercise from earlier complete runs, for an exercise whose process died
     /// before it could list its checks.
     package var knownChecks: [String: [String]] = [:]
+    /// The checks each exercise has, from a run the grader trusts (`TrustedChecks`): when set, a
+    /// run must report every one of them, and reports of any other name are ignored. Grading a
+    /// student's submission sets it, since their code runs in the process that writes the report.
+    package var expectedChecks: [String: [String]]?
+    /// Exercises refused before they were built, by slug, with the reasons (a link in the
+    /// submission, say): the shipped stubs stand in for them, and they score 0.
+    package var refused: [String: [String]] = [:]
+    /// Checks the build before tests run (`ReferenceReach`): exercises it names are refused.
+    package var audit: ((Set<String>) throws -> [String: [String]])?
+    /// Runs the checks' process inside a sandbox (`Sandbox`), or as it is when nil.
+    package var sandbox: Sandbox?
+    /// How long a build may take; nil chooses: a cold build (no build folder yet) gets 90
+    /// minutes, an incremental one 30.
+    package var buildLimit: Duration?
     /// Builds and tests with code coverage: a grading copy's grader (`init(copy:limit:)`).
     package private(set) var coverage = false
     /// Builds the lesson executables too (`workbook verify`'s solved copy, whose lessons CI runs);
@@ -109,7 +177,25 @@ package struct Grader {
         let buildLog = work.appendingPathComponent("build.log")
         onProgress("building the workbook and its tests…")
         var broken: [String: [String]] = [:]
+        var refused = self.refused
+        if !refused.isEmpty, let replaceWithStubs {
+            onProgress("exercise(s) \(refused.keys.sorted().joined(separator: ", ")) refused: grading the rest with the shipped stubs in their place…")
+            try replaceWithStubs(Set(refused.keys))
+        }
         var built = try await build(log: buildLog)
+        if let limit = built.outOfTime { return notGraded(lessons, limit) }
+        if built.succeeded, let audit, let replaceWithStubs {
+            let reaching = try audit(Set(exerciseSlugs).subtracting(refused.keys))
+            if !reaching.isEmpty {
+                onProgress(
+                    "exercise(s) \(reaching.keys.sorted().joined(separator: ", ")) reach code they may not: grading the rest with the shipped stubs in their place…"
+                )
+                refused.merge(reaching) { $0 + $1 }
+                try replaceWithStubs(Set(reaching.keys))
+                built = try await build(log: buildLog)
+                if let limit = built.outOfTime { return notGraded(lessons, limit) }
+            }
+        }
         if !built.succeeded, let replaceWithStubs {
             for slug in exerciseSlugs {
                 let mine = built.errors.filter { $0.contains("Exercises/\(slug)/") }
@@ -120,6 +206,7 @@ package struct Grader {
                     "exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
                 try replaceWithStubs(Set(broken.keys))
                 built = try await build(log: buildLog)
+                if let limit = built.outOfTime { return notGraded(lessons, limit) }
             }
         }
         guard built.succeeded else {
@@ -138,9 +225,18 @@ package struct Grader {
         var runs: [String: (events: EventStream, ending: Ending, log: URL)] = [:]
         for lesson in lessons {
             onProgress("grading exercise \(lesson.number) (\(lesson.slug))…")
+            if let reasons = refused[lesson.slug] {
+                let names = expectedChecks?[lesson.slug] ?? knownChecks[lesson.slug] ?? []
+                grades.append(
+                    ExerciseGrade(
+                        number: lesson.number, slug: lesson.slug, title: lesson.title, state: .refused(reasons: reasons),
+                        checks: names.map { ExerciseGrade.Check(name: $0, status: .failed, message: "refused: " + reasons.joined(separator: "; ")) }))
+                continue
+            }
             let run = try await test(lesson, work: work, suffix: "")
             runs[lesson.slug] = run
-            let grade = Self.grade(lesson, run.events, ending: run.ending, log: run.log, known: knownChecks[lesson.slug] ?? [])
+            var grade = Self.grade(lesson, run.events, ending: run.ending, log: run.log, known: knownChecks[lesson.slug] ?? [])
+            if let expected = expectedChecks?[lesson.slug] { grade = Self.holding(grade, to: expected, events: run.events) }
             guard let errors = broken[lesson.slug] else {
                 grades.append(grade)
                 continue
@@ -164,7 +260,7 @@ package struct Grader {
         let unlisted = lessons.filter { lesson in
             grades.contains { $0.slug == lesson.slug && $0.checks.isEmpty && ($0.state != .graded && $0.state != .notAttempted) }
         }
-        guard !unlisted.isEmpty, let replaceWithStubs else { return grades }
+        guard !unlisted.isEmpty, expectedChecks == nil, let replaceWithStubs else { return grades }
         onProgress("listing the checks of \(unlisted.map(\.slug).joined(separator: ", ")) from the shipped stub, to charge them…")
         try replaceWithStubs(Set(unlisted.map(\.slug)))
         guard try await build(log: buildLog).succeeded else { return grades }
@@ -179,7 +275,10 @@ package struct Grader {
 
     /// Runs one exercise's tests in a `swift test` process of their own, with the time limit.
     private func test(_ lesson: Lesson, work: URL, suffix: String) async throws -> (events: EventStream, ending: Ending, log: URL) {
-        let stream = work.appendingPathComponent("\(lesson.number)\(suffix).jsonl")
+        // A folder of its own for what the run writes, the one folder a sandboxed run may write.
+        let folder = work.appendingPathComponent("\(lesson.number)\(suffix)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stream = folder.appendingPathComponent("events.jsonl")
         let log = work.appendingPathComponent("\(lesson.number)\(suffix).log")
         try? FileManager.default.removeItem(at: stream)
         let selection = ["--filter", "^\(lesson.testModule)\\.", "--event-stream-output-path", stream.path, "--event-stream-version", "0"]
@@ -190,9 +289,25 @@ package struct Grader {
             testBundle.map { [$0.path, "--testing-library", "swift-testing"] + selection }
             ?? ["swift", "test", "--skip-build"] + locationArguments + selection
         var environment = checkEnvironment
-        if coverage { environment["LLVM_PROFILE_FILE"] = work.appendingPathComponent("profile-%p.profraw").path }
-        let ending = try await spawn(command, log: log, limit: limit, environment: environment)
+        if coverage { environment["LLVM_PROFILE_FILE"] = (sandbox == nil ? work : folder).appendingPathComponent("profile-%p.profraw").path }
+        let ending: Ending
+        if let sandbox {
+            // The build folder only: the grading copy's sources (the references, the checks) stay out.
+            ending = try await sandbox.run(
+                command, log: log, limit: limit, environment: environment, writable: folder,
+                readable: [scratch ?? checkout.appendingPathComponent(".build")])
+        } else {
+            ending = try await spawn(command, log: log, limit: limit, environment: environment)
+        }
         return (EventStream(contentsOf: stream), ending, log)
+    }
+
+    /// Every exercise not graded, because the machine ran out of time building them.
+    private func notGraded(_ lessons: [Lesson], _ limit: Duration) -> [ExerciseGrade] {
+        let reason =
+            "the build took longer than \(limit.components.seconds) s on this machine (not the submission's fault: grade again when the machine is quieter, or with a warm build folder)"
+        onProgress(reason)
+        return lessons.map { ExerciseGrade(number: $0.number, slug: $0.slug, title: $0.title, state: .notGraded(reason: reason), checks: []) }
     }
 
     /// What the checks' process is given: `WORKBOOK_GRADE`, which leaves out the suites that
@@ -221,9 +336,12 @@ package struct Grader {
     /// Builds the test bundle (and the lessons, with ``buildsLessons``); answers whether it
     /// built and the compiler's error lines. The bundle alone skips relinking every lesson
     /// executable after an edit to one exercise.
-    private func build(log: URL) async throws -> (succeeded: Bool, errors: [String]) {
+    private func build(log: URL) async throws -> (succeeded: Bool, errors: [String], outOfTime: Duration?) {
         let what = buildsLessons ? ["--build-tests"] : Self.testProduct(of: checkout).map { ["--product", $0] } ?? ["--build-tests"]
-        let ending = try await spawn(["swift", "build"] + what + packageArguments, log: log, limit: .seconds(1_800))
+        let folder = (scratch ?? checkout.appendingPathComponent(".build")).appendingPathComponent("debug")
+        let limit = buildLimit ?? (FileManager.default.fileExists(atPath: folder.path) ? .seconds(1_800) : .seconds(5_400))
+        let ending = try await spawn(["swift", "build"] + what + packageArguments, log: log, limit: limit)
+        if ending == .timedOut { return (false, [], limit) }
         // Paths from the package's root ("Exercises/06-strangler-fig/Routing.swift:1:1: error: …"),
         // each error once: the compiler reports some twice, and the checkout's own path means
         // nothing to a student whose work was copied into a grading copy.
@@ -231,7 +349,7 @@ package struct Grader {
         var seen = Set<String>()
         let errors = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains("error:") }
             .map { $0.replacingOccurrences(of: root, with: "") }.filter { seen.insert($0).inserted }
-        return (ending == .exited(0), errors)
+        return (ending == .exited(0), errors, nil)
     }
 
     /// SwiftPM's product for every test target of the package at `checkout`: the package's name
@@ -287,6 +405,35 @@ package struct Grader {
 }
 
 extension Grader {
+    /// `grade` held to the checks the grader knows its exercise has: one it did not report
+    /// fails ("incomplete: N of M checks reported"), one the grader does not know is dropped, and
+    /// an event stream that something else wrote to (a second end, records after the end) counts
+    /// for nothing.
+    package static func holding(_ grade: ExerciseGrade, to expected: [String], events: EventStream) -> ExerciseGrade {
+        if let tampered = events.tampered {
+            return ExerciseGrade(
+                number: grade.number, slug: grade.slug, title: grade.title,
+                state: .incomplete(reported: 0, expected: expected.count, lastLines: [tampered]),
+                checks: expected.map { ExerciseGrade.Check(name: $0, status: .failed, message: tampered) })
+        }
+        var reported: [String: ExerciseGrade.Check] = [:]
+        for check in grade.checks where reported[check.name] == nil { reported[check.name] = check }
+        let missing = expected.filter { reported[$0] == nil }
+        let checks = expected.map {
+            reported[$0] ?? ExerciseGrade.Check(name: $0, status: .failed, message: "not reported: the checks' process ended without this check's result")
+        }
+        var state = grade.state
+        if !missing.isEmpty, state == .graded || state == .notAttempted {
+            let named = missing.prefix(3).joined(separator: "; ") + (missing.count > 3 ? "; …" : "")
+            state = .incomplete(
+                reported: expected.count - missing.count, expected: expected.count,
+                lastLines: ["the run ended without reporting \(missing.count) check(s): \(named)"])
+        }
+        var held = ExerciseGrade(number: grade.number, slug: grade.slug, title: grade.title, state: state, checks: checks)
+        held.referenceFailures = grade.referenceFailures
+        return held
+    }
+
     /// The failure a student reads: the check's own first message. PropertyBased adds one of its
     /// own to every failed generated run ("Failure occured with input …", then a `.fixedSeed`
     /// to paste into a test file): the check's message already names the shrunk scenario, and a

@@ -16,6 +16,9 @@ package struct GradingCopy {
     package let scratch: URL
     /// Held while this copy is in use: see ``GradingLock``.
     package let lock: GradingLock
+    /// Exercises of the submission that were not copied, by slug, with the reasons (a link, a
+    /// device, a folder named like a file): the grader refuses them.
+    package private(set) var refused: [String: [String]] = [:]
 
     package init(workbook: Catalog, submission: URL, lessons: [Lesson], onWait: (String) -> Void = { Terminal.writeLine("→ " + $0) }) throws {
         let base = workbook.root.appendingPathComponent(".build/workbook")
@@ -39,7 +42,10 @@ package struct GradingCopy {
             try manager.createDirectory(at: target, withIntermediateDirectories: true)
             // A student who deleted an exercise folder gets the shipped stub, so that the rest still builds.
             let theirs = submission.appendingPathComponent(lesson.exerciseDirectory)
-            let source = manager.fileExists(atPath: theirs.path) ? theirs : workbook.root.appendingPathComponent(lesson.exerciseDirectory)
+            let problems = Self.notPlainFiles(in: submission, lesson.exerciseDirectory)
+            if !problems.isEmpty { refused[lesson.slug] = problems }
+            let source =
+                problems.isEmpty && manager.fileExists(atPath: theirs.path) ? theirs : workbook.root.appendingPathComponent(lesson.exerciseDirectory)
             let files = workbook.swiftFiles(in: lesson.exerciseDirectory, under: source.deletingLastPathComponent().deletingLastPathComponent())
             for stale in workbook.swiftFiles(in: lesson.exerciseDirectory, under: checkout) where !files.contains(stale) {
                 try manager.removeItem(at: target.appendingPathComponent(stale))
@@ -55,6 +61,49 @@ package struct GradingCopy {
                 try manager.copyItem(at: source.appendingPathComponent(file), to: destination)
                 try manager.setAttributes([.modificationDate: after], ofItemAtPath: destination.path)
             }
+        }
+    }
+
+    /// What in `folder` (a path below `submission`, and the folders on the way to it) is not a
+    /// plain file or folder, or is a folder named like a Swift file: a submission is files, and a
+    /// link could point at the reference in the grading copy.
+    static func notPlainFiles(in submission: URL, _ folder: String) -> [String] {
+        let manager = FileManager.default
+        var problems: [String] = []
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + part
+            guard let type = try? manager.attributesOfItem(atPath: submission.appendingPathComponent(path).path)[.type] as? FileAttributeType else {
+                return []  // not there: the shipped stub stands in
+            }
+            if type != .typeDirectory { return ["\(path) is \(Self.describe(type)), not a folder"] }
+        }
+        func walk(_ relative: String) {
+            let names = (try? manager.contentsOfDirectory(atPath: submission.appendingPathComponent(relative).path)) ?? []
+            for name in names.sorted() {
+                let child = relative + "/" + name
+                let type = (try? manager.attributesOfItem(atPath: submission.appendingPathComponent(child).path)[.type] as? FileAttributeType) ?? nil
+                switch type {
+                case .typeRegular?: continue
+                case .typeDirectory?:
+                    if name.hasSuffix(".swift") { problems.append("\(child) is a folder where a Swift file belongs") } else { walk(child) }
+                case let other?: problems.append("\(child) is \(Self.describe(other)), not a file: submit the file itself")
+                case nil: problems.append("\(child) could not be read")
+                }
+            }
+        }
+        walk(folder)
+        return problems
+    }
+
+    private static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeSymbolicLink: "a symbolic link"
+        case .typeRegular: "a file"
+        case .typeDirectory: "a folder"
+        case .typeCharacterSpecial, .typeBlockSpecial: "a device"
+        case .typeSocket: "a socket"
+        default: "not a plain file"
         }
     }
 

@@ -86,7 +86,8 @@ package struct Mistake: Sendable {
             let mine = lines.first { $0.contains("Exercises/\(lesson.slug)/") }
             return mine.map { "does not compile: \($0)" } ?? "the workbook itself does not build, so this says nothing: \(lines.first ?? "")"
         case .notAttempted: return "was reported as not attempted"
-        case .crashed, .timedOut: return mustPass ? "\(grade.summary)" : nil
+        case .crashed, .timedOut, .incomplete: return mustPass ? "\(grade.summary)" : nil
+        case .refused, .notGraded: return grade.summary
         case .graded:
             if mustPass { return grade.failing ? "a correct solution failed: \(grade.checks.first { $0.status != .passed }?.name ?? "")" : nil }
             return grade.failing ? nil : "NOT CAUGHT: all \(grade.checkCount) checks pass"
