@@ -21,6 +21,9 @@ struct EditionCommand: ParsableCommand {
     @Option(help: "The folder to write: it must not exist yet, and must be outside this checkout.")
     var output: String
 
+    @Flag(help: "Write the edition from the files as they are on disk, uncommitted changes included, instead of from git's HEAD.")
+    var fromWorkingTree = false
+
     func run() throws {
         try WorkbookCommand.guarded {
             let catalog = try Catalog.withSolutions(for: "workbook edition")
@@ -30,7 +33,9 @@ struct EditionCommand: ParsableCommand {
             guard !(destination.path + "/").hasPrefix(catalog.root.standardizedFileURL.path + "/") else {
                 throw UsageError("write the student edition outside this checkout (SwiftPM would read it as part of the package): \(destination.path)")
             }
-            let all = try GradingCopy.workbookFiles(of: catalog.root)
+            let source = try EditionSource(catalog: catalog, fromWorkingTree: fromWorkingTree)
+            defer { source.remove() }
+            let all = source.files
             let kept = all.filter(StudentEdition.keeps)
             // Written beside the destination and moved into place whole: a failure leaves no half edition.
             let partial = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
@@ -38,16 +43,20 @@ struct EditionCommand: ParsableCommand {
             for file in kept {
                 let target = partial.appendingPathComponent(file)
                 if let edit = StudentEdition.edits[file] {
-                    let text = try String(contentsOf: catalog.root.appendingPathComponent(file), encoding: .utf8)
+                    let text = try String(contentsOf: source.root.appendingPathComponent(file), encoding: .utf8)
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try edit(text).write(to: target, atomically: true, encoding: .utf8)
                 } else {
-                    try GradingCopy.copyIfChanged(catalog.root.appendingPathComponent(file), to: target)
+                    try GradingCopy.copyIfChanged(source.root.appendingPathComponent(file), to: target)
                 }
             }
             try manager.moveItem(at: partial, to: destination)
             let left = all.count - kept.count
-            Narrator(write: Terminal.writeLine).ok(
+            let narrator = Narrator(write: Terminal.writeLine)
+            narrator.say(source.description)
+            for file in source.notShipped.prefix(20) { narrator.say("  not in the edition: \(file)") }
+            if source.notShipped.count > 20 { narrator.say("  … and \(source.notShipped.count - 20) more (git status lists them)") }
+            narrator.ok(
                 "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests); course.md without its section for instructors, README.md with a note on the edition"
             )
         }

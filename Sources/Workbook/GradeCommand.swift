@@ -43,7 +43,11 @@ struct GradeCommand: AsyncParsableCommand {
             valueName: "folder"))
     var scratchPath: String?
 
+    @Flag(help: "With --student: stop before grading when the students' code cannot run in a sandbox here.")
+    var requireSandbox = false
+
     func validate() throws {
+        if requireSandbox && student.isEmpty { throw ValidationError("--require-sandbox is for grading --student checkouts") }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         if !student.isEmpty && output == nil { throw ValidationError("--student needs --output DIR for the results") }
         if student.isEmpty && output != nil { throw ValidationError("--output is for grading --student checkouts") }
@@ -147,6 +151,7 @@ struct GradeCommand: AsyncParsableCommand {
         var sandbox = await Sandbox.available()
         sandbox.hidden = [catalog.root, catalog.root.appendingPathComponent(".build/workbook/checkout")]
         narrator.say(sandbox.description)
+        if requireSandbox, case .none = sandbox.kind { throw UsageError("--require-sandbox: nothing was graded, because \(sandbox.description)") }
         let expected = try await TrustedChecks.of(lessons, in: catalog, limit: .seconds(timeout)) { narrator.step($0) }
         for student in students.all {
             narrator.act(gradebook.rows.count + 1, "Student \(student.name)")
