@@ -49,7 +49,9 @@ struct ClassroomAutograder: ParsableCommand {
             _ = try Scoring(catalog: catalog)
             let head = try? git(["rev-parse", "HEAD"], in: catalog.root).trimmingCharacters(in: .whitespacesAndNewlines)
             guard let commit = ref ?? head, !commit.isEmpty else { throw UsageError("this checkout has no commit to grade with: commit it, or pass --ref") }
-            let workflow = ClassroomWorkflow(repository: repository, ref: commit, exercises: lessons, timeout: timeout, swiftVersion: swiftVersion)
+            let resolved = try? String(contentsOf: catalog.root.appendingPathComponent("Package.resolved"), encoding: .utf8)
+            let workflow = ClassroomWorkflow(
+                repository: repository, ref: commit, exercises: lessons, timeout: timeout, swiftVersion: swiftVersion, resolved: resolved)
             let file = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try workflow.text.write(to: file, atomically: true, encoding: .utf8)

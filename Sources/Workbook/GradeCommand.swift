@@ -43,12 +43,16 @@ struct GradeCommand: AsyncParsableCommand {
             valueName: "folder"))
     var scratchPath: String?
 
+    @Option(help: "Seconds a build may take before the grade stops as not graded (default: 5400 for a cold build, 1800 otherwise).")
+    var buildTimeout: Int?
+
     @Flag(help: "With --student: stop before grading when the students' code cannot run in a sandbox here.")
     var requireSandbox = false
 
     func validate() throws {
         if requireSandbox && student.isEmpty { throw ValidationError("--require-sandbox is for grading --student checkouts") }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let buildTimeout, buildTimeout <= 0 { throw ValidationError("--build-timeout must be a positive number of seconds") }
         if !student.isEmpty && output == nil { throw ValidationError("--student needs --output DIR for the results") }
         if student.isEmpty && output != nil { throw ValidationError("--output is for grading --student checkouts") }
         if let seed, Data(base64Encoded: seed)?.count != 32 {
@@ -105,7 +109,8 @@ struct GradeCommand: AsyncParsableCommand {
                 let failed = try await gradeHere(catalog, lessons, scoring)
                 failing.withLock { $0 = failed }
             } else {
-                try await gradeStudents(catalog, lessons, scoring, output: URL(fileURLWithPath: output!))
+                let unfinished = try await gradeStudents(catalog, lessons, scoring, output: URL(fileURLWithPath: output!))
+                failing.withLock { $0 = unfinished }
             }
         }
         if failing.withLock({ $0 }) { throw ExitCode.failure }
@@ -120,6 +125,7 @@ struct GradeCommand: AsyncParsableCommand {
         grader.onProgress = { narrator.step($0) }
         grader.exerciseSlugs = catalog.exercises.map(\.slug)
         grader.seed = seed
+        grader.buildLimit = buildTimeout.map { .seconds($0) }
         var known = KnownChecks(Memory(catalog))
         grader.knownChecks = known.checks
         let fingerprints = Dictionary(uniqueKeysWithValues: lessons.map { ($0.slug, catalog.fingerprint(of: $0)) })
@@ -142,12 +148,15 @@ struct GradeCommand: AsyncParsableCommand {
         return grades.contains(where: \.failing)
     }
 
-    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], _ scoring: Scoring, output: URL) async throws {
+    /// Grades each student checkout; answers whether the machine left any exercise not graded
+    /// (the instructor's to fix and grade again: the exit status says so, not the student's score).
+    private func gradeStudents(_ catalog: Catalog, _ lessons: [Lesson], _ scoring: Scoring, output: URL) async throws -> Bool {
         let narrator = Narrator(write: Terminal.writeLine)
         let students = try Students(paths: student)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var gradebook = Gradebook(lessons: lessons, scoring: scoring)
         var summary = ClassSummary()
+        var notGraded: [String] = []
         var sandbox = await Sandbox.available()
         sandbox.hidden = [catalog.root, catalog.root.appendingPathComponent(".build/workbook/checkout")]
         narrator.say(sandbox.description)
@@ -176,6 +185,7 @@ struct GradeCommand: AsyncParsableCommand {
             try Exports.write(grades, student: student.name, scoring: scoring, to: folder)
             gradebook.add(student: student.name, grades)
             summary.add(grades)
+            if grades.contains(where: { if case .notGraded = $0.state { true } else { false } }) { notGraded.append(student.name) }
         }
         try gradebook.csv.write(to: output.appendingPathComponent("gradebook.csv"), atomically: true, encoding: .utf8)
         try summary.csv.write(to: output.appendingPathComponent("checks.csv"), atomically: true, encoding: .utf8)
@@ -185,6 +195,10 @@ struct GradeCommand: AsyncParsableCommand {
             ["exercise", "check", "passed"],
             summary.hardestFirst.prefix(10).map { [$0.exercise, $0.check, "\($0.passed) of \($0.students)"] })
         narrator.ok("wrote results.json, classroom.json and junit.xml per student, gradebook.csv and checks.csv, to \(output.path)")
+        if !notGraded.isEmpty {
+            narrator.failed("not graded, through no fault of theirs (the machine ran out of time): \(notGraded.joined(separator: ", ")); grade them again")
+        }
+        return !notGraded.isEmpty
     }
 }
 
@@ -205,6 +219,7 @@ extension GradeCommand {
         let reach = ReferenceReach(products: copy.scratch.appendingPathComponent("debug"), exercises: catalog.exercises)
         grader.audit = { reach.audit($0) }
         grader.sandbox = sandbox
+        grader.buildLimit = buildTimeout.map { .seconds($0) }
         return try await grader.grade(lessons, work: work)
     }
 }

@@ -12,7 +12,7 @@ struct SimilarityCommand: ParsableCommand {
         commandName: "similarity",
         abstract: "Compare every pair of students' solutions to one exercise, as MOSS and JPlag do.",
         discussion: """
-            Reads each student's Exercises/NN-slug/*.swift as tokens with identifiers and literals \
+            Reads every Swift file of each student's Exercises/NN-slug/ (each file the grader compiles) as tokens with identifiers and literals \
             made alike (renaming hides nothing), removes what the shipped stub already contains, and \
             compares winnowed fingerprints (runs of 12 tokens; any shared run of 19 tokens is found, \
             wherever it sits in the file). Prints the pairs at or above the threshold with the lines \
@@ -42,22 +42,28 @@ struct SimilarityCommand: ParsableCommand {
             let catalog = try Catalog.withSolutions(for: "workbook similarity")
             let lesson = try catalog.select([exercise])[0]
             let students = try Students(paths: student)
-            let files = catalog.swiftFiles(in: lesson.exerciseDirectory)
             let prefix = lesson.exerciseDirectory + "/"
             let stubs = Dictionary(
                 uniqueKeysWithValues: try GradingCopy.stubs(of: lesson, in: catalog).map { (String($0.0.dropFirst(prefix.count)), $0.1) })
             // The reference is compared too: every student's checkout holds it (the lessons run it),
             // so a solution copied from Solutions/ shows as a pair with it.
-            let reference = Submission(name: Self.reference, files: files, stubs: stubs) { file in
+            let reference = Submission(name: Self.reference, files: catalog.swiftFiles(in: lesson.solutionDirectory), stubs: stubs) { file in
                 try? String(contentsOf: catalog.root.appendingPathComponent(lesson.solutionDirectory).appendingPathComponent(file), encoding: .utf8)
             }
             let submissions =
                 [reference]
                 + students.all.map { student in
-                    Submission(name: student.name, files: files, stubs: stubs) { file in
+                    // Every Swift file the grader compiles, not only the shipped names: a copy moved
+                    // into a file of its own is still compared.
+                    Submission(name: student.name, files: catalog.swiftFiles(in: lesson.exerciseDirectory, under: student.checkout), stubs: stubs) { file in
                         try? String(contentsOf: student.checkout.appendingPathComponent(lesson.exerciseDirectory).appendingPathComponent(file), encoding: .utf8)
                     }
                 }
+            for student in students.all {
+                for problem in GradingCopy.notPlainFiles(in: student.checkout, lesson.exerciseDirectory) {
+                    Terminal.writeLine("\(student.name): \(problem) — the grader refuses it; it is compared as what it points at")
+                }
+            }
             report(Submission.pairs(submissions), students: submissions, lesson: lesson)
         }
     }

@@ -19,13 +19,17 @@ package struct ClassroomWorkflow {
     package let exercises: [Lesson]
     package let timeout: Int
     package let swiftVersion: String
+    /// The instructor's Package.resolved, when their checkout has one: the workflow builds the
+    /// workbook with the same dependency versions, so that a release mid-term changes nothing.
+    package var resolved: String?
 
-    package init(repository: String, ref: String, exercises: [Lesson], timeout: Int, swiftVersion: String) {
+    package init(repository: String, ref: String, exercises: [Lesson], timeout: Int, swiftVersion: String, resolved: String? = nil) {
         self.repository = repository
         self.ref = ref
         self.exercises = exercises
         self.timeout = timeout
         self.swiftVersion = swiftVersion
+        self.resolved = resolved
     }
 
     package static func stepID(_ lesson: Lesson) -> String { "exercise-\(lesson.number)" }
@@ -89,6 +93,22 @@ package struct ClassroomWorkflow {
                         apt-get update -qq
                         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
                       fi
+
+            """
+        if let resolved {
+            yaml += """
+                      - name: The dependency versions the instructor graded with
+                        working-directory: workbook
+                        run: |
+                          cat > Package.resolved <<'RESOLVED'
+
+                """
+            for line in resolved.split(separator: "\n") {
+                yaml += "              " + line + "\n"
+            }
+            yaml += "              RESOLVED\n"
+        }
+        yaml += """
                   - name: Build the workbook
                     working-directory: workbook
                     run: swift build --product workbook
@@ -101,11 +121,14 @@ package struct ClassroomWorkflow {
                         working-directory: workbook
                         run: |
                           mkdir -p "$GITHUB_WORKSPACE/grades"
+                          status=0
                           swift run --skip-build workbook grade \(lesson.number) --timeout \(timeout) --student "$GITHUB_WORKSPACE/submission" \\
-                            --output "$GITHUB_WORKSPACE/grades/\(lesson.number)" > "$GITHUB_WORKSPACE/grades/\(lesson.number).txt" 2>&1 || true
+                            --output "$GITHUB_WORKSPACE/grades/\(lesson.number)" > "$GITHUB_WORKSPACE/grades/\(lesson.number).txt" 2>&1 || status=$?
                           cat "$GITHUB_WORKSPACE/grades/\(lesson.number).txt"
                           points=$(grep -o 'Total: .* points' "$GITHUB_WORKSPACE/grades/\(lesson.number).txt" | tail -n 1 || true)
                           echo "points=${points:-no grade}" >> "$GITHUB_OUTPUT"
+                          # A low score is a grade; a grader that could not grade fails the job.
+                          exit "$status"
 
                 """
         }

@@ -26,7 +26,7 @@ package enum GradescopeScripts {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \\
             binutils curl git gnupg2 libc6-dev libcurl4-openssl-dev libedit2 libgcc-11-dev libpython3-dev \\
             libsqlite3-0 libstdc++-11-dev libxml2-dev libz3-dev pkg-config tzdata unzip zip zlib1g-dev \\
-            libsqlite3-dev libpq-dev
+            libsqlite3-dev libpq-dev bubblewrap
 
         if ! command -v swift >/dev/null 2>&1; then
             name="swift-$SWIFT_VERSION-RELEASE-ubuntu22.04"
@@ -39,10 +39,11 @@ package enum GradescopeScripts {
         fi
         swift --version
 
-        # Build once here, so that grading a submission rebuilds only its exercises: the workbook,
-        # then its grading copy, by grading the shipped stubs once.
+        # Build once here, so that grading a submission rebuilds only its exercises: the workbook
+        # command, then its grading copy (the checks), by grading the shipped stubs once; the
+        # Package.resolved in the bundle holds the instructor's dependency versions.
         cd "$WORKBOOK"
-        swift build --build-tests
+        swift build --product workbook
         warm=$(mktemp -d)
         swift run --skip-build workbook grade --student "$WORKBOOK" --output "$warm/results" || true
         rm -rf "$warm"

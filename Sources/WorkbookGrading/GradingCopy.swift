@@ -67,7 +67,7 @@ package struct GradingCopy {
     /// What in `folder` (a path below `submission`, and the folders on the way to it) is not a
     /// plain file or folder, or is a folder named like a Swift file: a submission is files, and a
     /// link could point at the reference in the grading copy.
-    static func notPlainFiles(in submission: URL, _ folder: String) -> [String] {
+    package static func notPlainFiles(in submission: URL, _ folder: String) -> [String] {
         let manager = FileManager.default
         var problems: [String] = []
         var path = ""
