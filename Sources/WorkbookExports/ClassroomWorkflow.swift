@@ -103,10 +103,11 @@ package struct ClassroomWorkflow {
                           cat > Package.resolved <<'RESOLVED'
 
                 """
+            // At the script's own indentation: YAML removes it, and the heredoc ends on a bare RESOLVED.
             for line in resolved.split(separator: "\n") {
-                yaml += "              " + line + "\n"
+                yaml += "          " + line + "\n"
             }
-            yaml += "              RESOLVED\n"
+            yaml += "          RESOLVED\n"
         }
         yaml += """
                   - name: Build the workbook
