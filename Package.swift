@@ -225,7 +225,7 @@ struct LessonTargets {
                     swiftSettings: strict),
                 .testTarget(
                     name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
-                    path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md"].filter { shipped("Tests/\(slug)/\($0)") }, swiftSettings: strict),
+                    path: "Tests/\(slug)", exclude: ["Mistakes", "CONTRACT.md", "Recorded"].filter { shipped("Tests/\(slug)/\($0)") }, swiftSettings: strict),
             ] + solution
         product = .executable(name: String(slug.drop { $0 != "-" }.dropFirst()), targets: [prefix + "Lesson"])
     }

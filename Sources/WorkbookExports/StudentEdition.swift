@@ -29,8 +29,10 @@ package enum StudentEdition {
         **This is the student edition.** The reference solutions stay with your instructor. Each \
         lesson runs your own code (as `--mine` does), so write its exercise first; the lesson says \
         where. `swift test` runs every check that does not need the reference. The generated runs \
-        of exercises 02, 05 and 06 compare with the reference itself: they are skipped here, and \
-        your instructor's grade runs them, so that grade is the one that counts.
+        of exercises 05 and 06 compare your code with what the reference did on 200 fixed inputs \
+        (recorded in `Tests/NN-slug/Recorded/`); those of exercise 02 compare with the reference \
+        itself and are left to your instructor's grade, which also makes new inputs on every run, \
+        so that grade is the one that counts. `workbook grade` says how many checks it adds.
         """
 
     /// The README with the edition's note after the paragraph that follows the first code block,

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookKit
 
 /// What Swift Testing's JSON event stream (version 0) says about one exercise's graded checks.
 ///
@@ -23,6 +24,8 @@ package struct EventStream {
     package private(set) var order: [String] = []
     /// Exercise numbers reported as not attempted.
     package private(set) var notAttempted: Set<String> = []
+    /// Checks skipped because they compare with the reference, which the student edition holds out.
+    package private(set) var heldOut: Set<String> = []
     /// Whether the run reached its end (a crashed test process never writes `runEnded`).
     package private(set) var finished = false
     /// Why the stream cannot be Swift Testing's alone, when it cannot: a run that started or
@@ -64,6 +67,7 @@ package struct EventStream {
                     if let range = comment.range(of: #"Exercise (\d+) not attempted yet"#, options: .regularExpression) {
                         notAttempted.insert(String(comment[range].dropFirst("Exercise ".count).prefix(2)))
                     }
+                    if comment == Implementation.heldOutReason, let id = payload["testID"] as? String { heldOut.insert(id) }
                 }
             case "testCaseEnded":
                 guard let id = payload["testID"] as? String, Self.side(of: payload) == "student", let ended = Self.time(of: payload),

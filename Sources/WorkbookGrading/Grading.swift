@@ -72,6 +72,9 @@ package struct ExerciseGrade: Sendable, Codable {
     package var referenceFailures: [String] = []
     /// The exercise's files when they were graded (`Catalog.fingerprint(of:)`), to tell a stale grade.
     package var fingerprint: String?
+    /// Checks left to the instructor's grade: in the student edition, those that compare with the
+    /// reference itself and have no recorded outcomes to compare with.
+    package var heldOut: Int?
 
     package init(
         number: String, slug: String, title: String, state: State, checks: [Check], referenceFailures: [String] = [], fingerprint: String? = nil
@@ -102,7 +105,9 @@ package struct ExerciseGrade: Sendable, Codable {
     package var summary: String {
         switch state {
         case .notAttempted: "not attempted"
-        case .graded: passedCount == checkCount ? "passing (\(checkCount) of \(checkCount) checks)" : "failing (\(passedCount) of \(checkCount) checks pass)"
+        case .graded:
+            (passedCount == checkCount ? "passing (\(checkCount) of \(checkCount) checks" : "failing (\(passedCount) of \(checkCount) checks pass")
+                + heldOutNote + ")"
         case .crashed: "crashed"
         case .timedOut: "timed out"
         case .doesNotCompile: "does not compile"
@@ -110,6 +115,12 @@ package struct ExerciseGrade: Sendable, Codable {
         case .incomplete(let reported, let expected, _): "incomplete: \(reported) of \(expected) checks reported"
         case .notGraded(let reason): "not graded: " + reason
         }
+    }
+
+    /// In the student edition, what the instructor's grade checks besides.
+    private var heldOutNote: String {
+        guard let heldOut, heldOut > 0 else { return "" }
+        return "; your instructor's grade adds \(heldOut) that compare\(heldOut == 1 ? "s" : "") with the reference"
     }
 
     /// Whether the student's code ran and broke (crashed, hung, did not compile, was refused or
@@ -400,6 +411,7 @@ package struct Grader {
         }
         var grade = ExerciseGrade(number: lesson.number, slug: lesson.slug, title: lesson.title, state: state, checks: checks)
         grade.referenceFailures = events.graded.filter { !$0.referenceFailures.isEmpty }.map(\.name)
+        if !events.heldOut.isEmpty { grade.heldOut = events.heldOut.count }
         return grade
     }
 }

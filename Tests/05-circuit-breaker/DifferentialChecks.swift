@@ -9,10 +9,12 @@ import WorkbookKit
 /// reference's.
 @Suite("Exercise 05 · generated runs", .replaySeed)
 struct DifferentialChecks {
-    @Test(
-        "generated calls, outcomes and clock advances: the same admissions, rejections and transitions",
-        .enabled(if: Implementation.referenceShipped, Comment(rawValue: Implementation.heldOutReason)), arguments: Grading.implementations)
+    /// The reference's runs of 200 generated scenarios, for the student edition.
+    static let recorded = RecordedOutcomes("same-as-reference")
+
+    @Test("generated calls, outcomes and clock advances: the same admissions, rejections and transitions", arguments: Grading.implementations)
     func sameAsReference(_ implementation: Implementation) async throws {
+        guard Implementation.referenceShipped else { return try Self.sameAsRecorded(implementation) }
         await propertyCheck(count: 300, input: BreakerScenario.generator) { scenario in
             do {
                 let actual = try scenario.run(on: implementation)
@@ -36,6 +38,47 @@ struct DifferentialChecks {
                 Issue.record("threw \(error)\n\(scenario)")
             }
         }
+    }
+}
+
+extension DifferentialChecks {
+    /// The student edition's form of the check above: the recorded scenarios, the reference's
+    /// recorded steps and transitions.
+    static func sameAsRecorded(_ implementation: Implementation) throws {
+        let expected = try recorded.outcomes()
+        for (scenario, reference) in zip(RecordedOutcomes.inputs(BreakerScenario.generator, count: expected.count), expected) {
+            let actual = outcome(of: scenario, on: implementation)
+            if let at = reference.indices.first(where: { $0 >= actual.count || actual[$0] != reference[$0] }) {
+                let yours = at < actual.count ? actual[at] : "nothing (the run ended)"
+                let step = at < scenario.steps.count ? "step \(at + 1), \(scenario.steps[at])" : "the transitions"
+                Issue.record("\(step): expected \(reference[at]), your breaker: \(yours)\n\(scenario)")
+                return
+            }
+        }
+    }
+
+    /// A run as lines: one per step, then the transitions.
+    static func outcome(of scenario: BreakerScenario, on implementation: Implementation) -> [String] {
+        do {
+            let result = try scenario.run(on: implementation)
+            return result.log + ["transitions: \(result.transitions)"]
+        } catch {
+            return ["threw \(error)"]
+        }
+    }
+}
+
+/// The recorded runs are the reference's today (`RecordedOutcomes`): a check of the workbook,
+/// which writes them anew with `WORKBOOK_RECORD` set.
+@Suite("Exercise 05 · the reference's recorded runs", NotInTheGrade.trait, .enabled(if: Implementation.referenceShipped))
+struct RecordedRuns {
+    @Test("the recorded runs are what the reference does today")
+    func current() throws {
+        let now = RecordedOutcomes.inputs(BreakerScenario.generator, count: 200).map { DifferentialChecks.outcome(of: $0, on: .reference) }
+        if RecordedOutcomes.recording { try DifferentialChecks.recorded.write(now) }
+        #expect(
+            try DifferentialChecks.recorded.outcomes() == now,
+            "Tests/05-circuit-breaker/Recorded/same-as-reference.json is stale: WORKBOOK_RECORD=1 swift test --filter RecordedRuns")
     }
 }
 

@@ -147,6 +147,28 @@ struct SpecificationChecks {
             "a reset of a closed breaker is not a transition")
     }
 
+    @Test("reset of a closed breaker starts it afresh: its failure count and its window are cleared", arguments: Grading.implementations)
+    func resetWhileClosed(_ implementation: Implementation) throws {
+        let clock = ManualClock()
+        let breaker = implementation.makeBreaker(.consecutive(3), clock)
+        for _ in 0..<2 { try breaker.callOnce(.failure(Boom())) }
+        try breaker.reset()
+        try breaker.callOnce(.failure(Boom()))
+        #expect(
+            breaker.state == .closed,
+            "rule broken: reset() clears the count of a closed breaker too\n  input: 3 failures in a row open it; F F, reset(), F — 1 in a row since the reset")
+        let rate = implementation.makeBreaker(
+            BreakerSettings(trip: .failureRate(percent: 50, window: 4, minimumCalls: 2), waitDuration: .seconds(1), classify: classifyTestErrors), clock)
+        try rate.callOnce(.failure(Boom()))
+        try rate.reset()
+        try rate.callOnce(.failure(Boom()))
+        #expect(
+            rate.state == .closed,
+            "rule broken: reset() empties the window of a closed breaker too\n  input: 50%, window 4, minimum 2; F, reset(), F — 1 call in the window since the reset"
+        )
+        #expect(breaker.transitions.isEmpty && rate.transitions.isEmpty, "a reset of a closed breaker is not a transition")
+    }
+
     @Test("failure rate: opens when the window holds enough calls and enough of them failed", arguments: Grading.implementations)
     func failureRate(_ implementation: Implementation) throws {
         let clock = ManualClock()

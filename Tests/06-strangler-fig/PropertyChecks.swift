@@ -7,10 +7,12 @@ import WorkbookKit
 /// What any correct router does, whatever the plan; and the same decisions as the reference.
 @Suite("Exercise 06 · generated plans and requests", .replaySeed)
 struct PropertyChecks {
-    @Test(
-        "generated plans and requests: the same destination, reason, rule and shadow as the reference",
-        .enabled(if: Implementation.referenceShipped, Comment(rawValue: Implementation.heldOutReason)), arguments: Grading.implementations)
+    /// The reference's decisions on 200 generated scenarios, for the student edition.
+    static let recorded = RecordedOutcomes("same-as-reference")
+
+    @Test("generated plans and requests: the same destination, reason, rule and shadow as the reference", arguments: Grading.implementations)
     func sameAsReference(_ implementation: Implementation) async throws {
+        guard Implementation.referenceShipped else { return try Self.sameAsRecorded(implementation) }
         await propertyCheck(count: 400, input: RoutingScenario.generator) { scenario in
             do {
                 for request in scenario.requests {
@@ -24,6 +26,35 @@ struct PropertyChecks {
             } catch {
                 // PropertyBased counts only recorded issues: a thrown error would pass the run.
                 Issue.record("threw \(error)\n\(scenario)")
+            }
+        }
+    }
+
+    /// The student edition's form of the check above: the recorded scenarios, the reference's
+    /// recorded decisions.
+    static func sameAsRecorded(_ implementation: Implementation) throws {
+        let expected = try recorded.outcomes()
+        for (scenario, reference) in zip(RecordedOutcomes.inputs(RoutingScenario.generator, count: expected.count), expected) {
+            let actual = decisions(of: scenario, on: implementation)
+            let again = decisions(of: scenario, on: implementation)
+            if let at = actual.indices.first(where: { actual[$0] != again[$0] }) {
+                Issue.record("the same request and plan must route the same way: \(scenario.requests[at]) went \(actual[at]), then \(again[at])\n\(scenario)")
+                return
+            }
+            if let at = actual.indices.first(where: { actual[$0] != reference[$0] }) {
+                Issue.record("\(scenario.requests[at]): expected \(reference[at]), yours \(actual[at])\n\(scenario)")
+                return
+            }
+        }
+    }
+
+    /// How `implementation` routes each of the scenario's requests, as a line each.
+    static func decisions(of scenario: RoutingScenario, on implementation: Implementation) -> [String] {
+        scenario.requests.map { request in
+            do {
+                return "\(try implementation.route(request, scenario.plan))"
+            } catch {
+                return "threw \(error)"
             }
         }
     }
@@ -85,5 +116,20 @@ struct RoutingScenario: Sendable, CustomStringConvertible {
             requests: requests.map { method, path, tenant in
                 RouteRequest(method: methods[method], path: paths[path], tenant: tenant == 0 ? nil : tenant > 40 ? oddTenants[tenant - 41] : "t-\(tenant)")
             })
+    }
+}
+
+/// The recorded decisions are the reference's today (`RecordedOutcomes`): a check of the workbook,
+/// which writes them anew with `WORKBOOK_RECORD` set.
+@Suite("Exercise 06 · the reference's recorded decisions", NotInTheGrade.trait, .enabled(if: Implementation.referenceShipped))
+struct RecordedDecisions {
+    @Test("the recorded decisions are what the reference decides today")
+    func current() throws {
+        let count = 200
+        let now = RecordedOutcomes.inputs(RoutingScenario.generator, count: count).map { PropertyChecks.decisions(of: $0, on: .reference) }
+        if RecordedOutcomes.recording { try PropertyChecks.recorded.write(now) }
+        #expect(
+            try PropertyChecks.recorded.outcomes() == now,
+            "Tests/06-strangler-fig/Recorded/same-as-reference.json is stale: WORKBOOK_RECORD=1 swift test --filter RecordedDecisions")
     }
 }

@@ -18,7 +18,8 @@ import WorkbookKit
 ///   others get `CallNotPermitted(state: .halfOpen, retryAfter: .zero)`. A failed trial opens the
 ///   breaker again (the wait starts over from now); when that many trials have succeeded, it closes.
 /// - **forcedOpen** rejects everything with `retryAfter: nil`; **disabled** permits everything
-///   and counts nothing; `reset()` returns to closed; each is left only by `reset()`
+///   and counts nothing; `reset()` returns to closed from any state — a closed breaker too
+///   starts afresh, its counts cleared; each is left only by `reset()`
 ///   (or another of `forceOpen()`, `disable()`).
 /// - Errors: `settings.classify` says `.failure` or `.ignored`; a `CancellationError` is always
 ///   ignored. An ignored outcome counts as neither; in half-open it gives its permit back.
