@@ -56,6 +56,7 @@ struct MonolithOrderCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if implementation == .student, !stage.studentAttempted() {
+            RecordedRun.show(narrator: narrator)
             narrator.say(Attempt.notAttemptedMessage(exercise: Exercise01.number, file: Exercise01.file))
             narrator.say("Write \(Exercise01.function) there, check it with `swift test`, then run `swift run monolith-order --mine` again.")
             narrator.say(Implementation.withoutMine(runs: "the reference solution"))

@@ -57,6 +57,7 @@ struct Tour: AsyncParsableCommand {
         case .student: saga = PrematureSplitExercise.placeOrderSaga
         }
         if implementation == .student, await !Attempt.isAttempted(saga: saga) {
+            RecordedRun.show(narrator: narrator)
             narrator.say(Attempt.notAttemptedMessage(exercise: "02", file: "Exercises/02-premature-split/OrderSaga.swift"))
             narrator.say("Write placeOrderSaga(_:services:policy:) there, check it with `swift test`, then run `swift run premature-split --mine` again.")
             narrator.say(Implementation.withoutMine(runs: "the reference solution"))

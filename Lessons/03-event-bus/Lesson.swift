@@ -47,6 +47,7 @@ struct EventBusCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if implementation == .student, await !stage.studentAttempted() {
+            RecordedRun.show(narrator: narrator)
             narrator.say(Attempt.notAttemptedMessage(exercise: "03", file: "Exercises/03-event-bus/ShopEventBus.swift"))
             narrator.say("Write ShopEventBus there, check it with `swift test`, then run `swift run event-bus --mine` again.")
             narrator.say(Implementation.withoutMine(runs: "the reference bus"))

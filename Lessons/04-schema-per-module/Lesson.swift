@@ -46,6 +46,7 @@ struct SchemaPerModuleCommand: AsyncParsableCommand {
                     throw ExitCode.failure
                 }
                 if stage.billing == .student, !stage.functions.isAttempted {
+                    RecordedRun.show(narrator: narrator)
                     narrator.say(Attempt.notAttemptedMessage(exercise: "04", file: "Exercises/04-schema-per-module/Billing.swift"))
                     narrator.say("Write billing's functions there, check them with `swift test`, then run `swift run schema-per-module --mine` again.")
                     narrator.say(Implementation.withoutMine(runs: "the reference billing module"))

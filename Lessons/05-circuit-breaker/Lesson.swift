@@ -38,6 +38,7 @@ struct CircuitBreakerCommand: AsyncParsableCommand {
         case .student: makeBreaker = { settings in CircuitBreakerExercise.CircuitBreaker(settings: settings, clock: SystemClock()) }
         }
         if implementation == .student, !Attempt.isAttempted(breaker: makeBreaker(BreakerSettings(trip: .consecutiveFailures(1), waitDuration: .seconds(1)))) {
+            RecordedRun.show(narrator: narrator)
             narrator.say(Attempt.notAttemptedMessage(exercise: "05", file: "Exercises/05-circuit-breaker/CircuitBreaker.swift"))
             narrator.say("Write the breaker there, check it with `swift test`, then run `swift run circuit-breaker --mine` again.")
             narrator.say(Implementation.withoutMine(runs: "the reference breaker"))

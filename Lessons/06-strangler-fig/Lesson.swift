@@ -52,6 +52,7 @@ struct Tour: AsyncParsableCommand {
         if implementation == .student,
             !Attempt.isAttempted(route: chosenRouter(.student), bucket: { tenant, group in try StranglerFigExercise.bucket(tenant: tenant, group: group) })
         {
+            RecordedRun.show(narrator: narrator)
             narrator.say(Attempt.notAttemptedMessage(exercise: "06", file: "Exercises/06-strangler-fig/Routing.swift"))
             narrator.say("Write route(_:plan:) and bucket(tenant:group:) there, check them with `swift test`, then run `swift run strangler-fig --mine` again.")
             narrator.say(Implementation.withoutMine(runs: "the reference router"))

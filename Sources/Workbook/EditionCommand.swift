@@ -6,7 +6,7 @@ import WorkbookExports
 import WorkbookGrading
 
 /// `workbook edition --output DIR`: the workbook to give students, without the answers.
-struct EditionCommand: ParsableCommand {
+struct EditionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edition",
         abstract: "Write the student edition: the workbook without Solutions/, the committed mistakes, the contract tables and the instructor's notes.",
@@ -24,8 +24,11 @@ struct EditionCommand: ParsableCommand {
     @Flag(help: "Write the edition from the files as they are on disk, uncommitted changes included, instead of from git's HEAD.")
     var fromWorkingTree = false
 
-    func run() throws {
-        try WorkbookCommand.guarded {
+    @Flag(help: "Leave out each lesson's recorded run of the reference (made from this checkout's built lessons).")
+    var withoutRecordedRuns = false
+
+    func run() async throws {
+        try await WorkbookCommand.guarded("workbook edition") {
             let catalog = try Catalog.withSolutions(for: "workbook edition")
             let manager = FileManager.default
             let destination = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath)).standardizedFileURL
@@ -50,14 +53,20 @@ struct EditionCommand: ParsableCommand {
                     try GradingCopy.copyIfChanged(source.root.appendingPathComponent(file), to: target)
                 }
             }
+            let narrator = Narrator(write: Terminal.writeLine)
+            var recordings = ""
+            if !withoutRecordedRuns {
+                let runs = try await RecordedRuns.record(catalog, into: partial, commit: source.commit, narrator: narrator)
+                recordings = "; each lesson's run of the reference recorded (\(runs.recorded.count) of \(catalog.lessons.count))"
+                for missed in runs.missed { narrator.failed("not recorded: \(missed)") }
+            }
             try manager.moveItem(at: partial, to: destination)
             let left = all.count - kept.count
-            let narrator = Narrator(write: Terminal.writeLine)
             narrator.say(source.description)
             for file in source.notShipped.prefix(20) { narrator.say("  not in the edition: \(file)") }
             if source.notShipped.count > 20 { narrator.say("  … and \(source.notShipped.count - 20) more (git status lists them)") }
             narrator.ok(
-                "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests); course.md without its section for instructors, README.md with a note on the edition"
+                "wrote the student edition to \(destination.path): \(kept.count) files; \(left) left out (Solutions/, the mistakes, the contract tables, the course's CI and the workbook's own tests); course.md without its section for instructors, README.md with a note on the edition\(recordings)"
             )
         }
     }

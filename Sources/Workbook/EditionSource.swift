@@ -17,6 +17,8 @@ struct EditionSource {
     /// Changed or untracked files of the working tree that the edition does not carry.
     let notShipped: [String]
     let description: String
+    /// The commit the files are from ("abc1234", with "+changes" for a working tree that has some).
+    let commit: String
     private let temporary: Bool
 
     init(catalog: Catalog, fromWorkingTree: Bool) throws {
@@ -26,6 +28,8 @@ struct EditionSource {
             files = try GradingCopy.workbookFiles(of: catalog.root)
             notShipped = []
             description = "from the working tree, as it is on disk (--from-working-tree): uncommitted changes and untracked files included"
+            let head = hasGit ? (try? git(["rev-parse", "--short", "HEAD"], in: catalog.root))?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+            commit = (head ?? "no commit") + " and the working tree"
             temporary = false
             return
         }
@@ -54,6 +58,7 @@ struct EditionSource {
         files = try git(["ls-tree", "-r", "--name-only", "-z", "HEAD"], in: catalog.root).split(separator: "\0").map(String.init)
             .filter { FileManager.default.fileExists(atPath: tree.appendingPathComponent($0).path) }
         notShipped = changed.filter(StudentEdition.keeps)
+        commit = head
         description = "from git's HEAD (\(head))" + (notShipped.isEmpty ? "" : ", without \(notShipped.count) uncommitted change(s) or untracked file(s):")
         temporary = true
     }

@@ -26,9 +26,10 @@ package enum StudentEdition {
     /// What the README says about the edition, after its first paragraph (the two commands and
     /// what they do): the full workbook's README says the tests run against the reference.
     package static let readmeNote = """
-        **This is the student edition.** The reference solutions stay with your instructor. Each \
-        lesson runs your own code (as `--mine` does), so write its exercise first; the lesson says \
-        where. `swift test` runs every check that does not need the reference. The generated runs \
+        **This is the student edition.** The reference solutions stay with your instructor. Until \
+        you write a lesson's exercise, the lesson shows the reference's run of it, recorded when \
+        this edition was made (dated, with the machine it ran on), and says where to write; from \
+        then on it runs your own code. `swift test` runs every check that does not need the reference. The generated runs \
         of exercises 05 and 06 compare your code with what the reference did on 200 fixed inputs \
         (recorded in `Tests/NN-slug/Recorded/`); those of exercise 02 compare with the reference \
         itself and are left to your instructor's grade, which also makes new inputs on every run, \
@@ -47,8 +48,32 @@ package enum StudentEdition {
         }
         let afterCode = (paragraphs.firstIndex { $0.contains("```") } ?? 0) + 2
         paragraphs.insert(readmeNote, at: min(afterCode, paragraphs.count))
-        return paragraphs.joined(separator: "\n\n")
+        // What the instructor and the maintainer do is not the student's to read here.
+        paragraphs.removeAll { paragraph in readmeLeftOut.contains { paragraph.hasPrefix($0) } }
+        var edited = paragraphs.joined(separator: "\n\n")
+        for (full, edition) in readmeSentences { edited = edited.replacingOccurrences(of: full, with: edition) }
+        return edited.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in !refusedCommands.contains { line.hasPrefix("swift run") && line.contains($0) } }
+            .joined(separator: "\n")
     }
+
+    /// Paragraphs of the full README that the edition leaves out, by how they begin.
+    static let readmeLeftOut = ["For instructors:", "For maintainers:"]
+
+    /// Sentences of the full README that are untrue of the edition, and the edition's own.
+    static let readmeSentences = [
+        (
+            "watch the reference do the thing;",
+            "watch the lesson (until your exercise runs, it shows the reference's recorded run and says how to run yours);"
+        ),
+        (
+            "`swift run monolith-order --mine` — the same acts, on your code.",
+            "`swift run monolith-order` again — the same acts, on your code (the edition's lessons always run yours)."
+        ),
+    ]
+
+    /// `workbook` commands the edition refuses, since they need the reference: its command list leaves them out.
+    static let refusedCommands = ["workbook diff", "workbook bench", "workbook verify", "workbook site", "workbook similarity"]
 
     /// course.md without its section for instructors (teaching notes, answer notes, the ADR
     /// rubric): the next `## ` heading ends it.

@@ -57,8 +57,15 @@ struct StudentEditionTests {
     func ownReadme() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let opening = StudentEdition.readme(from: text).components(separatedBy: "\n## ")[0]
+        let edited = StudentEdition.readme(from: text)
+        let opening = edited.components(separatedBy: "\n## ")[0]
         #expect(opening.contains("**This is the student edition.**"))
         #expect(!opening.contains("against the reference solutions"))
+        // Every sentence the edition replaces is in today's README, and none of what it leaves out stays.
+        for (full, _) in StudentEdition.readmeSentences { #expect(text.contains(full), "README.md no longer says \(full)") }
+        #expect(!edited.contains("watch the reference do the thing"))
+        #expect(!edited.contains("workbook diff NN") && !edited.contains("workbook bench"))
+        #expect(!edited.contains("For instructors:") && !edited.contains("For maintainers:"))
+        #expect(edited.contains("swift run workbook grade [NN…]"))
     }
 }
