@@ -221,7 +221,8 @@ struct LessonTargets {
                 .target(name: prefix + "Exercise", dependencies: [given, "WorkbookKit"] + answer, path: "Exercises/\(slug)", swiftSettings: strict),
                 .executableTarget(
                     name: prefix + "Lesson", dependencies: [given] + answers + [argumentParser, "WorkbookKit", "LessonKit"] + runs,
-                    path: "Lessons/\(slug)", exclude: ["README.md", "hints.md", "smoke.json", "payments.proto", "recorded-run.txt"].filter { shipped("Lessons/\(slug)/\($0)") },
+                    path: "Lessons/\(slug)",
+                    exclude: ["README.md", "hints.md", "smoke.json", "payments.proto", "recorded-run.txt"].filter { shipped("Lessons/\(slug)/\($0)") },
                     swiftSettings: strict),
                 .testTarget(
                     name: prefix + "Tests", dependencies: [given] + answers + [propertyBased, "WorkbookKit"] + checks,
