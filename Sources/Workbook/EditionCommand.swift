@@ -45,7 +45,7 @@ struct EditionCommand: AsyncParsableCommand {
             defer { try? manager.removeItem(at: partial) }
             for file in kept {
                 let target = partial.appendingPathComponent(file)
-                if let edit = StudentEdition.edits[file] {
+                if let edit = StudentEdition.edit(for: file) {
                     let text = try String(contentsOf: source.root.appendingPathComponent(file), encoding: .utf8)
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try edit(text).write(to: target, atomically: true, encoding: .utf8)

@@ -20,8 +20,35 @@ package enum StudentEdition {
         return true
     }
 
-    /// The files the edition changes, and how.
-    package static let edits: [String: @Sendable (String) -> String] = ["README.md": readme(from:), "course.md": course(from:)]
+    /// How the edition changes the file at `path`, or nil when it ships it as it is.
+    package static func edit(for path: String) -> (@Sendable (String) -> String)? {
+        switch path {
+        case "README.md": readme(from:)
+        case "course.md": course(from:)
+        case _ where path.hasPrefix("Lessons/") && path.hasSuffix("/README.md"): lessonText(from:)
+        default: nil
+        }
+    }
+
+    /// A lesson text's commands, as the edition runs them: the line that runs the lesson says the
+    /// reference where the edition shows its recorded run until the exercise is written.
+    package static func lessonText(from text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("swift run "), !line.contains("--mine"), let hash = line.range(of: "# the reference") else { return String(line) }
+            return line[..<hash.lowerBound] + "# the reference's recorded run until your exercise is written, then your code"
+        }.joined(separator: "\n")
+    }
+
+    /// What the edition's course.md says first about grading, where the full workbook's speaks of
+    /// the reference solutions it has.
+    package static let gradingNote = """
+        **In the student edition** the reference solutions are held out: `swift test` and `swift \
+        run workbook grade` run every check against your code only. Where a check compares with the \
+        reference, exercises 05 and 06 compare with its recorded outcomes on 200 fixed inputs \
+        (`Tests/NN-slug/Recorded/`), and exercise 02's generated runs are left to your instructor's \
+        grade, which runs them all against the reference itself, on new inputs every time: that grade \
+        is the one that counts. What follows describes the instructor's copy.
+        """
 
     /// What the README says about the edition, after its first paragraph (the two commands and
     /// what they do): the full workbook's README says the tests run against the reference.
@@ -84,6 +111,7 @@ package enum StudentEdition {
             if line.hasPrefix("## ") { inside = line == "## For instructors" }
             if inside { continue }
             lines.append(line)
+            if line == "## How grading works" { lines += ["", Substring(gradingNote)] }
         }
         return lines.joined(separator: "\n")
     }

@@ -101,13 +101,8 @@ package struct ReferenceReach {
 
     /// `llvm-nm` beside the `swift` on PATH, else `nm` on PATH.
     static let nm: String? = {
+        if let nm = Toolchain.bin?.appendingPathComponent("llvm-nm"), FileManager.default.isExecutableFile(atPath: nm.path) { return nm.path }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":").map(String.init) {
-            let swift = URL(fileURLWithPath: folder).appendingPathComponent("swift")
-            guard FileManager.default.isExecutableFile(atPath: swift.path) else { continue }
-            let nm = swift.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("llvm-nm")
-            if FileManager.default.isExecutableFile(atPath: nm.path) { return nm.path }
-        }
         return path.split(separator: ":").map { "\($0)/nm" }.first(where: FileManager.default.isExecutableFile(atPath:))
     }()
 }

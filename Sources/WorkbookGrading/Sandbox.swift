@@ -156,16 +156,10 @@ package struct Sandbox: Sendable {
         return arguments + ["--"]
     }
 
-    /// The toolchain's `usr` folder, from the `swift` on PATH, when it is outside the system's folders.
+    /// The toolchain's `usr` folder, when it is outside the system's folders.
     private static var toolchain: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":") {
-            let swift = URL(fileURLWithPath: String(folder)).appendingPathComponent("swift")
-            guard FileManager.default.isExecutableFile(atPath: swift.path) else { continue }
-            let usr = swift.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().path
-            return usr == "/usr" || usr.hasPrefix("/usr/") ? nil : usr
-        }
-        return nil
+        guard let usr = Toolchain.bin?.deletingLastPathComponent().path else { return nil }
+        return usr == "/usr" || usr.hasPrefix("/usr/") ? nil : usr
     }
 
     /// A sandbox-exec profile: everything the system allows, but no reading of the files in the

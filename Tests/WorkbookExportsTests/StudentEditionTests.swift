@@ -24,10 +24,23 @@ struct StudentEditionTests {
         }
     }
 
-    @Test("course.md loses its section for instructors, up to the next section, and nothing else")
+    @Test("course.md loses its section for instructors, up to the next section, and gains the edition's note on grading; nothing else changes")
     func course() {
         let text = "# Course\n\n## How grading works\nchecks\n\n## For instructors\n### Notes\nanswers\n\n## What the numbers mean\nmedians\n"
-        #expect(StudentEdition.course(from: text) == "# Course\n\n## How grading works\nchecks\n\n## What the numbers mean\nmedians\n")
+        #expect(
+            StudentEdition.course(from: text)
+                == "# Course\n\n## How grading works\n\n\(StudentEdition.gradingNote)\nchecks\n\n## What the numbers mean\nmedians\n")
+    }
+
+    @Test("a lesson text's command that runs the reference says the edition shows its recording; other lines are kept")
+    func lessonText() {
+        let text = "```sh\nswift run event-bus                     # the reference bus\nswift run event-bus --mine              # your bus\n```\nthe reference's rule"
+        #expect(
+            StudentEdition.lessonText(from: text)
+                == "```sh\nswift run event-bus                     # the reference's recorded run until your exercise is written, then your code\n"
+                + "swift run event-bus --mine              # your bus\n```\nthe reference's rule")
+        #expect(StudentEdition.edit(for: "Lessons/03-event-bus/README.md") != nil)
+        #expect(StudentEdition.edit(for: "Lessons/03-event-bus/hints.md") == nil)
     }
 
     @Test("the README keeps its two commands first, says it is the student edition, and drops the claim about the reference")
