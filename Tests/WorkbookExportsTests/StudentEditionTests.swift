@@ -34,7 +34,8 @@ struct StudentEditionTests {
 
     @Test("a lesson text's command that runs the reference says the edition shows its recording; other lines are kept")
     func lessonText() {
-        let text = "```sh\nswift run event-bus                     # the reference bus\nswift run event-bus --mine              # your bus\n```\nthe reference's rule"
+        let text =
+            "```sh\nswift run event-bus                     # the reference bus\nswift run event-bus --mine              # your bus\n```\nthe reference's rule"
         #expect(
             StudentEdition.lessonText(from: text)
                 == "```sh\nswift run event-bus                     # the reference's recorded run until your exercise is written, then your code\n"
