@@ -105,6 +105,12 @@ struct GradeCommand: AsyncParsableCommand {
             let catalog = try Catalog.current()
             let lessons = try catalog.select(exercises)
             let scoring = try Scoring(catalog: catalog)
+            if let seed, !Implementation.referenceShipped, let lesson = lessons.first(where: catalog.comparesWithReference) {
+                throw UsageError(
+                    "exercise \(lesson.number)'s generated runs compare with the reference, which this student edition holds out: "
+                        + "the input of seed \(seed) can be judged only by your instructor's grade (here, `swift run workbook grade \(lesson.number)` "
+                        + "runs the reference's recorded inputs, or none). Replay seeds here for the other exercises.")
+            }
             if student.isEmpty {
                 let failed = try await gradeHere(catalog, lessons, scoring)
                 failing.withLock { $0 = failed }

@@ -97,6 +97,16 @@ package struct Catalog {
         }
     }
 
+    /// Whether some of the exercise's generated checks compare with the reference itself (or, in
+    /// the student edition, with its recorded outcomes), so that a replay seed's input can be
+    /// judged only where the reference is.
+    package func comparesWithReference(_ lesson: Lesson) -> Bool {
+        swiftFiles(in: "Tests/\(lesson.slug)").contains { file in
+            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
+            return !file.hasPrefix("Mistakes/") && (text.contains("RecordedOutcomes(") || text.contains(".enabled(if: Implementation.referenceShipped"))
+        }
+    }
+
     /// The names of the exercise's checks as its test files write them (`@Test("…"`), without
     /// the committed mistakes'.
     package func checkNames(of lesson: Lesson) -> Set<String> {
