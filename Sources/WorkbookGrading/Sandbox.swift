@@ -12,9 +12,10 @@ import WorkbookCatalog
 ///   need), an environment of a few variables. Run as root (Gradescope, CI), the checks run as
 ///   `nobody`, so that the process limit counts; limits on memory (address space), processes,
 ///   open files, file size and CPU time.
-/// - macOS: `sandbox-exec` with a profile of the same intent (no reading of the checkout, writing
-///   only in the grade's folder and temporary folders, no network but loopback); it has not run on
-///   a Mac in CI.
+/// - macOS: `sandbox-exec` with a profile of the same intent, as far as `swift test` allows: no
+///   reading of the Swift files of `Solutions/` and `Tests/` or of `.git`, writing only in the
+///   grade's folder, the build folder and the temporary folders, no network but loopback. It has
+///   not run on a Mac in CI; its profile is checked here as text.
 /// - Elsewhere, or where the sandbox cannot start (a container without user namespaces), the
 ///   checks run as they are, and `description` says so.
 package struct Sandbox: Sendable {
@@ -101,7 +102,7 @@ package struct Sandbox: Sendable {
             return try await spawn(
                 [bwrap] + bubblewrapArguments(writable: writable, readable: readable, environment: environment) + limited(command), log: log, limit: limit)
         case .sandboxExec:
-            let profile = Self.profile(writable: writable, hidden: hidden)
+            let profile = Self.profile(writable: writable, build: readable, hidden: hidden)
             return try await spawn(["/usr/bin/sandbox-exec", "-p", profile] + command, log: log, limit: limit, environment: environment)
         case .none:
             return try await spawn(command, log: log, limit: limit, environment: environment)
@@ -162,19 +163,25 @@ package struct Sandbox: Sendable {
         return usr == "/usr" || usr.hasPrefix("/usr/") ? nil : usr
     }
 
-    /// A sandbox-exec profile: everything the system allows, but no reading of the files in the
-    /// hidden checkouts' `Solutions/`, `Tests/` and `.git`, no writing outside the grade's folder
-    /// and the temporary folders, and no network beyond loopback.
-    static func profile(writable: URL, hidden: [URL]) -> String {
+    /// A sandbox-exec profile: everything the system allows, but no reading of the Swift files in
+    /// the hidden checkouts' `Solutions/` and `Tests/` or of their `.git` (their folders stay
+    /// listable: `swift test` plans the package), no writing outside the grade's folder, the build
+    /// folder (SwiftPM locks it) and the temporary folders, and no network beyond loopback.
+    static func profile(writable: URL, build: [URL], hidden: [URL]) -> String {
         func quoted(_ path: String) -> String { "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        let hide = hidden.flatMap { root in
-            ["Solutions", "Tests", ".git"].map { "(subpath \(quoted(root.resolvingSymlinksInPath().appendingPathComponent($0).path)))" }
+        func escaped(_ path: String) -> String {
+            path.map { "\\^$.|?*+()[]{}".contains($0) ? "\\\($0)" : String($0) }.joined().replacingOccurrences(of: "\"", with: "\\\"")
+        }
+        let hide = hidden.map { root in
+            let folder = escaped(root.resolvingSymlinksInPath().path)
+            return "(regex #\"^\(folder)/(Solutions|Tests)/.*\\.swift$\") (regex #\"^\(folder)/\\.git/\")"
         }.joined(separator: " ")
+        let writable = ([writable] + build).map { "(subpath \(quoted($0.resolvingSymlinksInPath().path)))" }.joined(separator: " ")
         return """
             (version 1)
             (allow default)
             \(hide.isEmpty ? "" : "(deny file-read-data \(hide))")
-            (deny file-write* (require-not (require-any (subpath \(quoted(writable.resolvingSymlinksInPath().path))) (subpath "/private/tmp") (subpath "/private/var/folders") (literal "/dev/null"))))
+            (deny file-write* (require-not (require-any \(writable) (subpath "/private/tmp") (subpath "/private/var/folders") (literal "/dev/null"))))
             (deny network-outbound (require-not (remote ip "localhost:*")))
             (deny network-inbound (require-not (local ip "localhost:*")))
             """

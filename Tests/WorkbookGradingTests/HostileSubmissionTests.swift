@@ -103,6 +103,16 @@ struct HostileSubmissionTests {
         #expect(GradingCopy.notPlainFiles(in: submission, "Exercises/01-monolith-order") == ["Exercises/01-monolith-order is a symbolic link, not a folder"])
     }
 
+    @Test("the macOS profile hides the references' and checks' Swift files and .git, and lets the checks write only in the grade's and build folders")
+    func profile() {
+        let text = Sandbox.profile(
+            writable: URL(fileURLWithPath: "/nonexistent/grade/06"), build: [URL(fileURLWithPath: "/nonexistent/a+b/.build")],
+            hidden: [URL(fileURLWithPath: "/nonexistent/a+b")])
+        #expect(text.contains(#"(deny file-read-data (regex #"^/nonexistent/a\+b/(Solutions|Tests)/.*\.swift$") (regex #"^/nonexistent/a\+b/\.git/"))"#))
+        #expect(text.contains(#"(require-any (subpath "/nonexistent/grade/06") (subpath "/nonexistent/a+b/.build") (subpath "/private/tmp")"#))
+        #expect(text.contains(#"(deny network-outbound (require-not (remote ip "localhost:*")))"#))
+    }
+
     @Test("a dependency file's paths name their modules; the references, checks, lessons and grader are off limits")
     func modules() {
         #expect(ReferenceReach.module(of: "/w/.build/debug/Modules/StranglerFigSolution.swiftmodule") == "StranglerFigSolution")
