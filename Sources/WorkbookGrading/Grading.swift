@@ -195,18 +195,6 @@ package struct Grader {
         }
         var built = try await build(log: buildLog)
         if let limit = built.outOfTime { return notGraded(lessons, limit) }
-        if built.succeeded, let audit, let replaceWithStubs {
-            let reaching = try audit(Set(exerciseSlugs).subtracting(refused.keys))
-            if !reaching.isEmpty {
-                onProgress(
-                    "exercise(s) \(reaching.keys.sorted().joined(separator: ", ")) reach code they may not: grading the rest with the shipped stubs in their place…"
-                )
-                refused.merge(reaching) { $0 + $1 }
-                try replaceWithStubs(Set(reaching.keys))
-                built = try await build(log: buildLog)
-                if let limit = built.outOfTime { return notGraded(lessons, limit) }
-            }
-        }
         if !built.succeeded, let replaceWithStubs {
             for slug in exerciseSlugs {
                 let mine = built.errors.filter { $0.contains("Exercises/\(slug)/") }
@@ -216,6 +204,20 @@ package struct Grader {
                 onProgress(
                     "exercise(s) \(broken.keys.sorted().joined(separator: ", ")) do not compile: grading the rest with the shipped stubs in their place…")
                 try replaceWithStubs(Set(broken.keys))
+                built = try await build(log: buildLog)
+                if let limit = built.outOfTime { return notGraded(lessons, limit) }
+            }
+        }
+        // What the compiler wrote for the exercises as they will be graded (the ones that did not
+        // compile are stubs by now).
+        if built.succeeded, let audit, let replaceWithStubs {
+            let reaching = try audit(Set(exerciseSlugs).subtracting(refused.keys).subtracting(broken.keys))
+            if !reaching.isEmpty {
+                onProgress(
+                    "exercise(s) \(reaching.keys.sorted().joined(separator: ", ")) reach code they may not: grading the rest with the shipped stubs in their place…"
+                )
+                refused.merge(reaching) { $0 + $1 }
+                try replaceWithStubs(Set(reaching.keys))
                 built = try await build(log: buildLog)
                 if let limit = built.outOfTime { return notGraded(lessons, limit) }
             }
