@@ -26,9 +26,14 @@ package struct Sandbox: Sendable {
     }
 
     package let kind: Kind
-    /// Limits for each process of the checks.
-    package var memoryBytes = 8 << 30
-    package var processes = 1_024
+    /// Limits for each process of the checks. Address space, not resident memory (no cgroup is
+    /// ours to use everywhere): each thread reserves its 8 MiB stack in it, and exercise 05's
+    /// checks start 400 threads for the reference and 400 for the student at once — under 8 GiB
+    /// one of them failed to start now and then, and the check waited for it until its time
+    /// limit (measured). 16 GiB leaves room for that and still refuses a 20 GB allocation.
+    package var memoryBytes = 16 << 30
+    /// Processes and threads of the checks' user (`nobody` when the grader is root).
+    package var processes = 2_048
     package var openFiles = 4_096
     package var fileBytes = 1 << 30
     /// Checkouts whose `Solutions/`, `Tests/` and `.git` the checks must not read. Bubblewrap
@@ -149,8 +154,9 @@ package struct Sandbox: Sendable {
         for folder in toolchain + readable { arguments += ["--ro-bind", folder.path, folder.path] }
         arguments += ["--bind", writable.path, writable.path, "--chdir", writable.path]
         if Self.runsAsNobody { arguments += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] }
-        var variables = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"]
-        for name in ["DATABASE_URL", "NO_COLOR", "TERM"] { variables[name] = ProcessInfo.processInfo.environment[name] }
+        // NO_COLOR: the run's output goes to a log that people and exports read, not to a terminal.
+        var variables = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+        variables["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"]
         variables.merge(environment) { $1 }
         arguments.append("--clearenv")
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", name, value] }

@@ -1,6 +1,7 @@
 /// Text that came from a student's run (a failure message, a crash's last lines), made safe to
-/// show and export: control characters that a terminal, an XML file or a web page would act on
-/// are replaced by `�` (line breaks and tabs are kept), and it is cut to a bounded length, so
+/// show and export: a terminal's colour and cursor sequences are removed, any other control
+/// character that a terminal, an XML file or a web page would act on is replaced by `�` (line
+/// breaks and tabs are kept), and it is cut to a bounded length, so
 /// that a submission cannot paint the instructor's terminal, break junit.xml or publish a file it
 /// read into the results a class sees.
 package enum StudentText {
@@ -10,8 +11,10 @@ package enum StudentText {
     package static let lineLimit = 300
 
     package static func clean(_ text: String, limit: Int = messageLimit) -> String {
+        // A terminal's colour and cursor sequences go whole; any other control character is shown as �.
+        let plain = text.replacing(/\x{1B}\[[0-9;?]*[ -\/]*[@-~]/, with: "")
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for scalar in plain.unicodeScalars {
             let control = scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
             scalars.append(control && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar)
         }

@@ -71,8 +71,8 @@ struct HostileSubmissionTests {
 
     @Test("a message from the student's run loses its control characters and is cut to a bounded length")
     func cleaned() {
-        let check = ExerciseGrade.Check(name: "x", status: .failed, message: "\u{1B}[31mred\u{07}\nnext\tline\u{202E}")
-        #expect(check.message == "\u{FFFD}[31mred\u{FFFD}\nnext\tline\u{FFFD}")
+        let check = ExerciseGrade.Check(name: "x", status: .failed, message: "\u{1B}[31mred\u{1B}[0m\u{07}\nnext\tline\u{202E}")
+        #expect(check.message == "red\u{FFFD}\nnext\tline\u{FFFD}")
         let long = StudentText.clean(String(repeating: "a", count: 5_000))
         #expect(long.hasPrefix(String(repeating: "a", count: StudentText.messageLimit) + "… (3000 more characters cut)"))
         #expect(StudentText.clean(String(repeating: "b", count: StudentText.messageLimit)) == String(repeating: "b", count: StudentText.messageLimit))
