@@ -44,10 +44,11 @@ package enum StudentEdition {
     package static let gradingNote = """
         **In the student edition** the reference solutions are held out: `swift test` and `swift \
         run workbook grade` run every check against your code only. Where a check compares with the \
-        reference, exercises 05 and 06 compare with its recorded outcomes on 200 fixed inputs \
-        (`Tests/NN-slug/Recorded/`), and exercise 02's generated runs are left to your instructor's \
-        grade, which runs them all against the reference itself, on new inputs every time: that grade \
-        is the one that counts. What follows describes the instructor's copy.
+        reference (the generated runs of exercises 02, 05 and 06), it compares with the outcomes the \
+        reference had on a fixed set of inputs (100 for 02, 200 for 05 and 06), recorded in \
+        `Tests/NN-slug/Recorded/`: outcomes only, no code. Your instructor's grade runs those checks \
+        against the reference itself, on new inputs every time: that grade is the one that counts. \
+        What follows describes the instructor's copy.
         """
 
     /// What the README says about the edition, after its first paragraph (the two commands and
@@ -56,11 +57,11 @@ package enum StudentEdition {
         **This is the student edition.** The reference solutions stay with your instructor. Until \
         you write a lesson's exercise, the lesson shows the reference's run of it, recorded when \
         this edition was made (dated, with the machine it ran on), and says where to write; from \
-        then on it runs your own code. `swift test` runs every check that does not need the reference. The generated runs \
-        of exercises 05 and 06 compare your code with what the reference did on 200 fixed inputs \
-        (recorded in `Tests/NN-slug/Recorded/`); those of exercise 02 compare with the reference \
-        itself and are left to your instructor's grade, which also makes new inputs on every run, \
-        so that grade is the one that counts. `workbook grade` says how many checks it adds.
+        then on it runs your own code. `swift test` runs every check without the reference: the \
+        generated runs of exercises 02, 05 and 06 compare your code with what the reference did on \
+        a fixed set of inputs (recorded in `Tests/NN-slug/Recorded/`). Your instructor's grade \
+        compares with the reference itself, on new inputs every run, so that grade is the one that \
+        counts.
         """
 
     /// The README with the edition's note after the paragraph that follows the first code block,

@@ -10,10 +10,13 @@ import WorkbookKit
 /// correct saga keeps must hold.
 @Suite("Exercise 02 · generated runs", .replaySeed)
 struct DifferentialChecks {
-    @Test(
-        "generated orders and faults: the same outcomes, calls and data as the reference",
-        .enabled(if: Implementation.referenceShipped, Comment(rawValue: Implementation.heldOutReason)), arguments: await Grading.implementations())
+    /// The reference's runs of 100 generated scenarios, for the student edition.
+    static let recorded = RecordedOutcomes("same-as-reference")
+    static let recordedCount = 100
+
+    @Test("generated orders and faults: the same outcomes, calls and data as the reference", arguments: await Grading.implementations())
     func sameAsReference(_ implementation: Implementation) async throws {
+        guard Implementation.referenceShipped else { return try await Self.sameAsRecorded(implementation) }
         await propertyCheck(count: 100, input: SagaScenario.generator) { scenario in
             do {
                 guard let actual = try await SagaRun.run(scenario.orders, on: implementation, attempts: scenario.attempts) else { return }
@@ -35,6 +38,34 @@ struct DifferentialChecks {
         }
     }
 
+    /// The student edition's form of the check above: the recorded scenarios, the reference's
+    /// recorded outcomes, calls, pauses and data, and the same invariants.
+    static func sameAsRecorded(_ implementation: Implementation) async throws {
+        let expected = try recorded.outcomes()
+        for (scenario, reference) in zip(RecordedOutcomes.inputs(SagaScenario.generator, count: expected.count), expected) {
+            guard let run = try await SagaRun.run(scenario.orders, on: implementation, attempts: scenario.attempts) else { return }
+            expectInvariants(run, scenario)
+            let actual = lines(of: run)
+            if let at = reference.indices.first(where: { $0 >= actual.count || actual[$0] != reference[$0] }) {
+                Issue.record("expected \(reference[at]), yours \(at < actual.count ? actual[at] : "nothing more")\n\(scenario)")
+                return
+            }
+            if actual.count > reference.count {
+                Issue.record("expected nothing more, yours \(actual[reference.count])\n\(scenario)")
+                return
+            }
+        }
+    }
+
+    /// A run as lines: the outcomes, each call, the time slept, then the data.
+    static func lines(of run: SagaRun) -> [String] {
+        let data = run.state.snapshot
+        return ["outcomes: \(run.outcomes)"] + run.callSequence.map { "call: \($0)" } + ["time slept on the policy's clock: \(run.slept)"]
+            + data.stock.sorted { $0.key < $1.key }.map { "stock of \($0.key): \($0.value)" }
+            + data.balances.sorted { $0.key < $1.key }.map { "balance of \($0.key): \($0.value)¢" }
+            + data.holds.map { "hold: \($0)" } + data.charges.map { "charge: \($0)" } + data.orders.map { "order: \($0)" }
+    }
+
     /// What holds for every correct saga, whatever the faults: an order that completed stands,
     /// is charged once and holds its stock; an order that was compensated left nothing behind;
     /// and the keys are derived from the orders.
@@ -53,6 +84,24 @@ struct DifferentialChecks {
             case .needsManualIntervention: break
             }
         }
+    }
+}
+
+/// The recorded runs are the reference's today (`RecordedOutcomes`): a check of the workbook,
+/// which writes them anew with `WORKBOOK_RECORD` set.
+@Suite("Exercise 02 · the reference's recorded runs", NotInTheGrade.trait, .enabled(if: Implementation.referenceShipped))
+struct RecordedSagas {
+    @Test("the recorded runs are what the reference does today")
+    func current() async throws {
+        var now: [[String]] = []
+        for scenario in RecordedOutcomes.inputs(SagaScenario.generator, count: DifferentialChecks.recordedCount) {
+            guard let run = try await SagaRun.run(scenario.orders, on: .reference, attempts: scenario.attempts) else { return }
+            now.append(DifferentialChecks.lines(of: run))
+        }
+        if RecordedOutcomes.recording { try DifferentialChecks.recorded.write(now) }
+        #expect(
+            try DifferentialChecks.recorded.outcomes() == now,
+            "Tests/02-premature-split/Recorded/same-as-reference.json is stale: WORKBOOK_RECORD=1 swift test --filter RecordedSagas")
     }
 }
 
