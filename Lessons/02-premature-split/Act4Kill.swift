@@ -1,6 +1,7 @@
 import Foundation
 import PrematureSplitKit
 import ServiceKit
+import WorkbookKit
 
 /// Act 4: the payments process is killed while a charge is in flight; orders keep coming; then
 /// payments restarts and the orders flagged for a human are reconciled.
@@ -16,17 +17,7 @@ func actKill(_ stage: Stage) async throws {
         // Ctrl-C: a saga treats a cancelled call as no answer and goes on; the act must not.
         try Task.checkCancellation()
         if index == 3 {
-            let services = shop.services
-            let saga = stage.saga
-            let policy = stage.policy
-            let inFlight = Task { try await saga(order, services, policy) }
-            try await Task.sleep(for: .milliseconds(30))
-            let pid = await running.pid(of: .payments)
-            await running.kill(.payments)
-            narrator.failed(
-                pid.map { "kill -9 \($0): payments is gone, with \(order.orderID)'s charge in flight" }
-                    ?? "payments stopped (in-process: the server stops listening), with \(order.orderID)'s charge in flight")
-            outcomes.append((order, try await inFlight.value))
+            outcomes.append((order, try await killMidCharge(order, stage, running)))
             continue
         }
         outcomes.append((order, try await stage.saga(order, shop.services, stage.policy)))
@@ -68,6 +59,37 @@ func actKill(_ stage: Stage) async throws {
     narrator.notice(
         "in a monolith, a crash mid-order rolls the transaction back. Split, a crash leaves work in doubt until someone — a person, or a reconciler like this one — finishes it."
     )
+}
+
+/// Runs `order`'s saga and kills payments once payments has received its charge — not after a
+/// guessed pause, which a busy machine turns into a kill before the charge went out. Payments
+/// holds that charge for a second (a slow fault), so the kill lands while it is in flight; the
+/// act says what happened if the saga ended before charging.
+private func killMidCharge(_ order: SplitOrder, _ stage: Stage, _ running: RunningShop) async throws -> SagaOutcome {
+    let shop = running.shop
+    let payments = shop.caller(.payments)
+    try await shop.setFaults(.slow(milliseconds: 1_000), on: .payments)
+    let received = try await payments.faultReport().injected["slow"] ?? 0
+    let (services, saga, policy) = (shop.services, stage.saga, stage.policy)
+    let ended = Locked(false)
+    let inFlight = Task {
+        defer { ended.withLock { $0 = true } }
+        return try await saga(order, services, policy)
+    }
+    let deadline = ContinuousClock.now + .seconds(30)
+    var charging = false
+    while !charging, !ended.withLock({ $0 }), ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(2))
+        charging = ((try? await payments.faultReport())?.injected["slow"] ?? 0) > received
+    }
+    let pid = await running.pid(of: .payments)
+    await running.kill(.payments)
+    let gone = pid.map { "kill -9 \($0): payments is gone" } ?? "payments stopped (in-process: the server stops listening)"
+    stage.narrator.failed(
+        charging
+            ? "\(gone), with \(order.orderID)'s charge in flight (payments had received it and not answered)"
+            : "\(gone); \(order.orderID)'s saga ended before it charged, so no charge was in flight")
+    return try await inFlight.value
 }
 
 /// Runs one compensation again, with the key the saga would use.
