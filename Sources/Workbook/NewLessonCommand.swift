@@ -29,6 +29,10 @@ struct NewLessonCommand: AsyncParsableCommand {
             throw ValidationError("the slug must look like 07-read-replicas: two digits, a dash, lowercase words joined by dashes; got \"\(slug)\"")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title must not be empty") }
+        // A title is one line: it is a heading, a doc comment and a string literal in the new files.
+        guard !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError("the title is one line of text: no line breaks, tabs or other control characters")
+        }
     }
 
     func run() async throws {

@@ -15,6 +15,8 @@ package struct LessonTemplate {
         let slug = lesson.slug
         let name = lesson.executable
         let exercise = "Exercises/\(slug)/Exercise.swift"
+        // Inside a Swift string literal: a quote or a backslash (and so `\(…)`) stays text.
+        let quoted = lesson.title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return [
             "Lessons/\(slug)/README.md": """
             # Lesson \(n) · \(lesson.title)
@@ -95,7 +97,7 @@ package struct LessonTemplate {
             /// `swift run \(name)`: \(lesson.title).
             @main
             struct \(p)Command: AsyncParsableCommand {
-                static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(lesson.title).")
+                static let configuration = CommandConfiguration(commandName: "\(name)", abstract: "Lesson \(n) · \(quoted).")
 
                 @OptionGroup var options: LessonOptions<Self>
 
@@ -109,11 +111,12 @@ package struct LessonTemplate {
                     }
                     let stage = Stage(narrator: narrator, solve: solve)
                     if implementation == .student, !Attempt.isAttempted({ _ = try stage.solve(1) }) {
+                        RecordedRun.show(narrator: narrator)
                         narrator.say(Attempt.notAttemptedMessage(exercise: "\(n)", file: "\(exercise)"))
                         narrator.say(Implementation.withoutMine(runs: "the reference solution"))
                         return
                     }
-                    narrator.title("Lesson \(n) · \(lesson.title)")
+                    narrator.title("Lesson \(n) · \(quoted)")
                     stage.run(1, "The first act", actFirst)
                     try narrator.finish("\(name)")
                 }

@@ -181,6 +181,15 @@ struct SiteTests {
         #expect(LessonText(readme).missing.isEmpty)
     }
 
+    @Test("a title with quotes, a backslash and an interpolation stays text in the new lesson's Swift")
+    func templateTitleQuoted() throws {
+        let lesson = Lesson(number: "07", slug: "07-template-check", title: #"Say "hi" \(1 + 1) \ done"#)
+        let code = try #require(LessonTemplate(lesson: lesson).files["Lessons/07-template-check/Lesson.swift"])
+        #expect(code.contains(#"narrator.title("Lesson 07 · Say \"hi\" \\(1 + 1) \\ done")"#))
+        #expect(code.contains(#"abstract: "Lesson 07 · Say \"hi\" \\(1 + 1) \\ done.")"#))
+        #expect(!code.contains(#"· Say "hi""#))
+    }
+
     /// CI lints a scaffolded lesson with `swift format lint --strict`, whose limit is 160 columns;
     /// this finds an over-long template line in seconds instead of at the end of CI.
     @Test("a new lesson from the template has no Swift line past the formatter's 160 columns")
