@@ -51,10 +51,26 @@ func actBreaker(_ stage: Stage) async throws {
     narrator.step("The provider recovers. Waiting out the breaker's \(settings.waitDuration.readable)…")
     try await Task.sleep(for: settings.waitDuration + .milliseconds(50))
     let queued = pending.withLock { $0 }
+    let before = breaker.transitions.count
     var paid = 0
     for _ in queued where (try? await breaker.call({ try await provider.call() })) != nil { paid += 1 }
-    narrator.ok(
-        "the first call was the half-open trial; it succeeded and closed the circuit; \(paid) of \(queued.count) pending payments went through on the retry")
+    // The story told is the one the timeline shows, not the one expected: on a busy machine the
+    // trial can fail (measured: the timeline said half-open → open beside a sentence saying it closed).
+    let retried = Array(breaker.transitions.dropFirst(before)).map(\.to)
+    let retries = "\(paid) of \(queued.count) pending payments went through on the retry"
+    switch (retried.first, retried.dropFirst().first) {
+    case (.halfOpen?, .closed?):
+        narrator.ok("the first call was the half-open trial; it succeeded and closed the circuit; \(retries)")
+    case (.halfOpen?, .open?):
+        narrator.say(
+            "The first call was the half-open trial, and it failed, so the breaker opened again"
+                + (retried.contains(.closed) ? " until a later trial closed it" : "")
+                + "; \(retries).")
+    default:
+        narrator.say(
+            "While the pending payments were retried the breaker went \(retried.isEmpty ? "nowhere" : retried.map { "\($0)" }.joined(separator: " → ")); \(retries)."
+        )
+    }
     narrator.table(["the breaker's timeline", "since the breaker was made"], breaker.transitions.map { ["\($0.from) → \($0.to)", $0.at.readable] })
     if let last = breaker.transitions.last {
         let symbol: (BreakerState) -> Character = { state in
