@@ -91,19 +91,20 @@ package struct Catalog {
 
     /// Whether the exercise's tests run on PostgreSQL too when `DATABASE_URL` is set.
     package func hasPostgresChecks(_ lesson: Lesson) -> Bool {
-        swiftFiles(in: "Tests/\(lesson.slug)").contains { file in
-            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
-            return !file.hasPrefix("Mistakes/") && text.contains("DATABASE_URL")
-        }
+        checkSources(of: lesson).contains { $0.contains("DATABASE_URL") }
     }
 
     /// Whether some of the exercise's generated checks compare with the reference itself (or, in
     /// the student edition, with its recorded outcomes), so that a replay seed's input can be
     /// judged only where the reference is.
     package func comparesWithReference(_ lesson: Lesson) -> Bool {
-        swiftFiles(in: "Tests/\(lesson.slug)").contains { file in
-            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
-            return !file.hasPrefix("Mistakes/") && (text.contains("RecordedOutcomes(") || text.contains(".enabled(if: Implementation.referenceShipped"))
+        checkSources(of: lesson).contains { $0.contains("RecordedOutcomes(") || $0.contains(".enabled(if: Implementation.referenceShipped") }
+    }
+
+    /// The text of each Swift file of the exercise's checks, without the committed mistakes.
+    private func checkSources(of lesson: Lesson) -> [String] {
+        swiftFiles(in: "Tests/\(lesson.slug)").filter { !$0.hasPrefix("Mistakes/") }.map { file in
+            (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
         }
     }
 
@@ -111,8 +112,7 @@ package struct Catalog {
     /// the committed mistakes'.
     package func checkNames(of lesson: Lesson) -> Set<String> {
         var names = Set<String>()
-        for file in swiftFiles(in: "Tests/\(lesson.slug)") where !file.hasPrefix("Mistakes/") {
-            let text = (try? String(contentsOf: root.appendingPathComponent("Tests/\(lesson.slug)/\(file)"), encoding: .utf8)) ?? ""
+        for text in checkSources(of: lesson) {
             for match in text.matches(of: /@Test\(\s*"((?:[^"\\]|\\.)*)"/) {
                 names.insert(String(match.1).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\"))
             }
